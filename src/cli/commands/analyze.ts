@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { toJson } from '../../doc/doc.js';
+import { InputError } from '../../errors.js';
+import { DEFAULT_MAX_BYTES, readInputs } from '../../ingest/index.js';
+import { analyzeText } from '../../pipeline/index.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { parseDateOption, parseSizeOption } from '../options.js';
+
+interface AnalyzeFlags {
+  format?: 'json' | 'jsonl' | 'md';
+  published?: string;
+  title?: string;
+  maxBytes: number;
+  allowPrivate?: boolean;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('analyse articles and print the analysis (docs/contract.md); nothing is stored')
+    .argument('<inputs...>', 'text or HTML files, http(s) URLs, RSS/Atom feeds, .jsonl batches, or - for standard input')
+    .option('-f, --format <format>', 'json (one input), jsonl (several, in input order) or md (a readable report)')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) that anchors relative dates', parseDateOption)
+    .option('--title <text>', 'document title')
+    .option('--max-bytes <n>', 'refuse inputs larger than this (bytes; k/M suffixes)', parseSizeOption, DEFAULT_MAX_BYTES)
+    .option('--allow-private', 'allow URLs on loopback, private and link-local addresses')
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+      const format = flags.format ?? (inputs.length === 1 ? 'json' : 'jsonl');
+      if (!['json', 'jsonl', 'md'].includes(format)) throw new InputError(`unknown format "${format}": use json, jsonl or md`);
+      let failed = 0;
+      let printed = 0;
+      for await (const result of readInputs(inputs, { maxBytes: flags.maxBytes, allowPrivate: flags.allowPrivate === true })) {
+        if (!result.ok) {
+          failed++;
+          console.error(`ascribe: ${result.error.message}`);
+          continue;
+        }
+        const { article } = result;
+        const meta = {
+          ...article.meta,
+          ...(flags.published ? { published: flags.published } : {}),
+          ...(flags.title ? { title: flags.title } : {}),
+        };
+        const doc = analyzeText(article.text, meta);
+        const json = toJson(doc);
+        if (format === 'md') process.stdout.write((printed > 0 ? '\n---\n\n' : '') + renderMarkdown(json));
+        else if (format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+        else process.stdout.write(JSON.stringify(json) + '\n');
+        printed++;
+      }
+      if (failed > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,21 @@
+import { InvalidArgumentError } from 'commander';
+
+/** `--published`: a calendar date, YYYY-MM-DD, that really exists. */
+export function parseDateOption(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(`${value}T00:00:00Z`) : null;
+  if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return value;
+}
+
+/** A byte count with an optional k/M/G suffix (powers of 1024). */
+export function parseSizeOption(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected a size such as 500000, 512k or 20M');
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (bytes <= 0) throw new InvalidArgumentError('size must be positive');
+  return bytes;
+}

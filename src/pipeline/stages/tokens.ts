@@ -1,0 +1,86 @@
+import type { Doc, Pos, Sentence, Token } from '../../doc/types.js';
+import { wink } from '../nlp.js';
+
+/**
+ * Stage `tokens`: tokens (with POS and lemma) and sentences from wink-nlp.
+ *
+ * wink-nlp keeps every character (tokens plus their preceding white space rebuild the
+ * text exactly), so offsets are a running sum. Its sentence splitter handles
+ * abbreviations (U.S., Gen., Mr.); we add one rule it lacks: a line break ends a
+ * sentence when the line has no final punctuation and the next line does not continue
+ * it (headlines, datelines, bylines).
+ */
+export function tokensStage(doc: Doc): void {
+  const nlp = wink();
+  const its = nlp.its;
+  const wdoc = nlp.readDoc(doc.text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const normals = wdoc.tokens().out(its.normal) as string[];
+
+  // wink-nlp emits line breaks and runs of white space as SPACE tokens; they are not
+  // words, so they are dropped here, and `ownIndex` maps wink's token index to ours.
+  const tokens: Token[] = [];
+  const ownIndex = new Int32Array(values.length + 1);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i]!.length;
+    const value = values[i]!;
+    ownIndex[i] = tokens.length;
+    if (value.trim() !== '') {
+      tokens.push({
+        start: offset,
+        end: offset + value.length,
+        text: value,
+        norm: normals[i]!,
+        lemma: lemmas[i]!,
+        pos: pos[i] as Pos,
+        sentence: 0,
+      });
+    }
+    offset += value.length;
+  }
+  ownIndex[values.length] = tokens.length;
+  if (offset !== doc.text.length && doc.text.slice(offset).trim() !== '') {
+    throw new Error(`tokenizer lost text: rebuilt ${offset} of ${doc.text.length} characters`);
+  }
+
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  const sentences: Sentence[] = [];
+  for (const [first, last] of spans) {
+    const from = ownIndex[first]!;
+    const to = ownIndex[last + 1]!;
+    if (to > from) splitAtLineBreaks(doc.text, tokens, from, to, sentences);
+  }
+  for (const [index, s] of sentences.entries()) {
+    for (let t = s.firstToken; t < s.lastToken; t++) tokens[t]!.sentence = index;
+  }
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+}
+
+const FINAL_PUNCTUATION = /[.!?:;"”’)\]]$/;
+const CONTINUES_LINE = /^[a-z0-9,;:)\]–—-]/;
+
+function splitAtLineBreaks(text: string, tokens: Token[], first: number, last: number, out: Sentence[]): void {
+  let begin = first;
+  for (let t = first + 1; t < last; t++) {
+    const prev = tokens[t - 1]!;
+    const gap = text.slice(prev.end, tokens[t]!.start);
+    if (!gap.includes('\n')) continue;
+    const paragraphBreak = /\n\s*\n/.test(gap);
+    const lineStart = text.lastIndexOf('\n', prev.start) + 1;
+    const line = text.slice(lineStart, prev.end);
+    if (paragraphBreak || (!FINAL_PUNCTUATION.test(line) && !CONTINUES_LINE.test(tokens[t]!.text))) {
+      out.push(sentenceOf(tokens, begin, t));
+      begin = t;
+    }
+  }
+  if (begin < last) out.push(sentenceOf(tokens, begin, last));
+}
+
+function sentenceOf(tokens: Token[], first: number, last: number): Sentence {
+  return { start: tokens[first]!.start, end: tokens[last - 1]!.end, firstToken: first, lastToken: last };
+}

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../src/pipeline/index.js';
+
+function sentencesOf(text: string): string[] {
+  return analyzeText(text, {}, { until: 'tokens' }).sentences.map((s) => text.slice(s.start, s.end));
+}
+
+test('token offsets index the original text exactly', () => {
+  const text = 'Officials said:  “They’re U.S.-backed.”\n\nKata’ib  Hezbollah denied it…';
+  const doc = analyzeText(text, {}, { until: 'tokens' });
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.ok(doc.tokens.some((t) => t.text === 'U.S.'));
+});
+
+test('sentence splitting survives abbreviations and titles', () => {
+  assert.deepEqual(sentencesOf('Gen. Alma Ortiz met Sen. Bo Park in the U.S. Capitol. Mr. Park left early.'), [
+    'Gen. Alma Ortiz met Sen. Bo Park in the U.S. Capitol.',
+    'Mr. Park left early.',
+  ]);
+});
+
+test('a headline without final punctuation is its own sentence', () => {
+  assert.deepEqual(sentencesOf('Ferry sinks off northern coast\nRescuers pulled twelve people from the water on Sunday.'), [
+    'Ferry sinks off northern coast',
+    'Rescuers pulled twelve people from the water on Sunday.',
+  ]);
+});
+
+test('a hard-wrapped line that continues in lower case is not split', () => {
+  assert.deepEqual(sentencesOf('The council voted to extend the\ncurfew by a week.'), ['The council voted to extend the\ncurfew by a week.']);
+});
+
+test('a closing quote stays with the sentence it closes', () => {
+  const sentences = sentencesOf('She said "Enough." Then she left.');
+  assert.equal(sentences[0], 'She said "Enough."');
+  assert.equal(sentences[1], 'Then she left.');
+});
