@@ -3,12 +3,29 @@ import type { Doc, DocMeta } from '../doc/types.js';
 import { tokensStage } from './stages/tokens.js';
 import { attributionsStage } from './stages/attributions.js';
 
+/** What a pipeline is configured with: extra knowledge files an analyst supplies. */
+export interface PipelineOptions {
+  /** PETRARCH/TABARI-format actor dictionaries, added to the built-in actor lexicon. */
+  actorDictionaries?: string[];
+  /** PETRARCH/TABARI-format agent dictionaries. */
+  agentDictionaries?: string[];
+  /** PETRARCH/TABARI-format verb dictionaries. */
+  verbDictionaries?: string[];
+}
+
+/** Shared by every document a pipeline analyses: its options and the resources loaded from them. */
+export interface PipelineContext {
+  readonly options: PipelineOptions;
+  /** Loads a resource once per pipeline (dictionaries, lexicons, models) and keeps it. */
+  memo<T>(key: string, load: () => T): T;
+}
+
 /** A pipeline stage reads the document and adds one layer to it. */
 export interface Stage {
   name: string;
   /** The layer this stage fills. */
   layer: keyof Doc;
-  run(doc: Doc): void;
+  run(doc: Doc, context: PipelineContext): void;
 }
 
 /**
@@ -20,17 +37,45 @@ export const STAGES: readonly Stage[] = [
   { name: 'attributions', layer: 'attributions', run: attributionsStage },
 ];
 
-export interface AnalyzeOptions {
-  /** Stop after the named stage (for measuring one stage, or a baseline). */
+export interface RunOptions {
+  /** Stop after the named stage (to measure one stage, or a baseline). */
   until?: string;
 }
 
-/** Runs every stage over a new document made of `text`. */
-export function analyzeText(text: string, meta: Partial<DocMeta> = {}, options: AnalyzeOptions = {}): Doc {
-  const doc = createDoc(text, meta);
-  for (const stage of STAGES) {
-    stage.run(doc);
-    if (stage.name === options.until) break;
-  }
-  return doc;
+export interface Pipeline {
+  readonly context: PipelineContext;
+  analyze(text: string, meta?: Partial<DocMeta>, run?: RunOptions): Doc;
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const resources = new Map<string, unknown>();
+  const context: PipelineContext = {
+    options,
+    memo<T>(key: string, load: () => T): T {
+      if (!resources.has(key)) resources.set(key, load());
+      return resources.get(key) as T;
+    },
+  };
+  return {
+    context,
+    analyze(text, meta = {}, run = {}) {
+      if (run.until !== undefined && !STAGES.some((s) => s.name === run.until)) {
+        throw new Error(`no pipeline stage named "${run.until}"`);
+      }
+      const doc = createDoc(text, meta);
+      for (const stage of STAGES) {
+        stage.run(doc, context);
+        if (stage.name === run.until) break;
+      }
+      return doc;
+    },
+  };
+}
+
+let defaultPipeline: Pipeline | null = null;
+
+/** Runs every stage of the default pipeline (built-in lexicons only) over `text`. */
+export function analyzeText(text: string, meta: Partial<DocMeta> = {}, run: RunOptions = {}): Doc {
+  defaultPipeline ??= createPipeline();
+  return defaultPipeline.analyze(text, meta, run);
 }
