@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { PipelineOptions } from '../pipeline/index.js';
 
 /** `--published`: a calendar date, YYYY-MM-DD, that really exists. */
 export function parseDateOption(value: string): string {
@@ -18,4 +19,30 @@ export function parseSizeOption(value: string): number {
   const bytes = Math.floor(Number(m[1]) * unit);
   if (bytes <= 0) throw new InvalidArgumentError('size must be positive');
   return bytes;
+}
+
+export interface DictionaryFlags {
+  actors?: string[];
+  agents?: string[];
+  verbs?: string[];
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** The PETRARCH/TABARI dictionary options shared by every command that analyses text. */
+export function addDictionaryOptions(command: Command): Command {
+  return command
+    .option('--actors <file>', 'PETRARCH/TABARI actor dictionary to add (repeatable)', collect)
+    .option('--agents <file>', 'PETRARCH/TABARI agent dictionary to add (repeatable)', collect)
+    .option('--verbs <file>', 'PETRARCH/TABARI verb dictionary to add (repeatable)', collect);
+}
+
+export function pipelineOptionsFrom(flags: DictionaryFlags): PipelineOptions {
+  return {
+    ...(flags.actors ? { actorDictionaries: flags.actors } : {}),
+    ...(flags.agents ? { agentDictionaries: flags.agents } : {}),
+    ...(flags.verbs ? { verbDictionaries: flags.verbs } : {}),
+  };
 }

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { toJson } from '../../doc/doc.js';
 import { InputError } from '../../errors.js';
 import { DEFAULT_MAX_BYTES, readInputs } from '../../ingest/index.js';
-import { analyzeText } from '../../pipeline/index.js';
+import { createPipeline } from '../../pipeline/index.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { parseDateOption, parseSizeOption } from '../options.js';
+import { addDictionaryOptions, parseDateOption, parseSizeOption, pipelineOptionsFrom, type DictionaryFlags } from '../options.js';
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends DictionaryFlags {
   format?: 'json' | 'jsonl' | 'md';
   published?: string;
   title?: string;
@@ -15,7 +15,7 @@ interface AnalyzeFlags {
 }
 
 export function registerAnalyze(program: Command): void {
-  program
+  const command = program
     .command('analyze')
     .description('analyse articles and print the analysis (docs/contract.md); nothing is stored')
     .argument('<inputs...>', 'text or HTML files, http(s) URLs, RSS/Atom feeds, .jsonl batches, or - for standard input')
@@ -23,10 +23,11 @@ export function registerAnalyze(program: Command): void {
     .option('--published <date>', 'publication date (YYYY-MM-DD) that anchors relative dates', parseDateOption)
     .option('--title <text>', 'document title')
     .option('--max-bytes <n>', 'refuse inputs larger than this (bytes; k/M suffixes)', parseSizeOption, DEFAULT_MAX_BYTES)
-    .option('--allow-private', 'allow URLs on loopback, private and link-local addresses')
-    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+    .option('--allow-private', 'allow URLs on loopback, private and link-local addresses');
+  addDictionaryOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
       const format = flags.format ?? (inputs.length === 1 ? 'json' : 'jsonl');
       if (!['json', 'jsonl', 'md'].includes(format)) throw new InputError(`unknown format "${format}": use json, jsonl or md`);
+      const pipeline = createPipeline(pipelineOptionsFrom(flags));
       let failed = 0;
       let printed = 0;
       for await (const result of readInputs(inputs, { maxBytes: flags.maxBytes, allowPrivate: flags.allowPrivate === true })) {
@@ -41,7 +42,7 @@ export function registerAnalyze(program: Command): void {
           ...(flags.published ? { published: flags.published } : {}),
           ...(flags.title ? { title: flags.title } : {}),
         };
-        const doc = analyzeText(article.text, meta);
+        const doc = pipeline.analyze(article.text, meta);
         const json = toJson(doc);
         if (format === 'md') process.stdout.write((printed > 0 ? '\n---\n\n' : '') + renderMarkdown(json));
         else if (format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
