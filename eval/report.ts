@@ -10,12 +10,13 @@ export function fmt(value: Cell, decimals = 3): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(decimals);
 }
 
-/** A titled table with left-aligned first column and right-aligned others. */
+/** A titled table: numeric columns right-aligned, text columns left-aligned. */
 export function table(title: string, headers: string[], rows: Cell[][]): string {
   const cells = rows.map((r) => r.map((c) => fmt(c)));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number'));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const out = [title, line(headers), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of cells) out.push(line(r));
   return out.join('\n') + '\n';

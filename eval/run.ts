@@ -8,11 +8,17 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { createPipeline } from '../src/pipeline/index.js';
+import { runPetrarch } from './petrarch.js';
+import { runPlover } from './plover.js';
 import { runPolnear } from './polnear.js';
+import { runSeed } from './seed.js';
 import type { SuiteOptions, SuiteResult } from './suite.js';
 
 const SUITES: Record<string, (options: SuiteOptions) => Promise<SuiteResult>> = {
   polnear: runPolnear,
+  plover: runPlover,
+  petrarch: runPetrarch,
+  seed: runSeed,
 };
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
