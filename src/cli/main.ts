@@ -2,6 +2,9 @@
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
 
 /**
  * The `ascribe` command line: a thin shell over the library. Each command lives in
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces on errors')
     .showHelpAfterError();
   registerAnalyze(program);
+  registerIngest(program);
+  registerSearch(program);
+  registerShow(program);
   return program;
 }
 

@@ -46,3 +46,17 @@ export function pipelineOptionsFrom(flags: DictionaryFlags): PipelineOptions {
     ...(flags.verbs ? { verbDictionaries: flags.verbs } : {}),
   };
 }
+
+/** The store the store commands use unless --db says otherwise: ascribe.db in the working directory. */
+export const DEFAULT_DB_PATH = 'ascribe.db';
+
+/** `--db PATH`, shared by ingest, search and show. */
+export function addDbOption(command: Command, help = 'SQLite database file'): Command {
+  return command.option('--db <path>', help, DEFAULT_DB_PATH);
+}
+
+/** A whole number of at least 1 (`--limit`). */
+export function parsePositiveInteger(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
+}
