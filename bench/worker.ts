@@ -1,0 +1,109 @@
+/**
+ * One measurement of `npm run bench`, in its own process so that peak RSS belongs to
+ * it alone. Started by bench/run.ts with `fork`; receives its task as argv[2] (JSON)
+ * and sends one result message back.
+ *
+ * Modes:
+ *   baseline  wink-nlp's own readDoc over each text, tokens read out so the work is done
+ *   pipeline  createPipeline().analyze over each text (every stage)
+ *   stages    every STAGE run by hand over createDoc docs, CPU time kept per stage
+ */
+import { readFileSync } from 'node:fs';
+import { createDoc } from '../src/doc/doc.js';
+import { STAGES, createPipeline } from '../src/pipeline/index.js';
+import { wink } from '../src/pipeline/nlp.js';
+
+export type Mode = 'baseline' | 'pipeline' | 'stages';
+
+export interface Task {
+  mode: Mode;
+  files: string[];
+  /** Texts run once, untimed, before measuring (model and lexicon loading, JIT). */
+  warmup: number;
+}
+
+export interface Measurement {
+  mode: Mode;
+  documents: number;
+  /** wink-nlp tokens (baseline only; the same texts give the same count). */
+  tokens: number | null;
+  cpuSeconds: number;
+  wallSeconds: number;
+  peakRssMb: number;
+  /** Per-stage CPU and wall seconds (stages mode only). */
+  stages: { name: string; cpuSeconds: number; wallSeconds: number }[] | null;
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
+}
+
+function runBaseline(texts: string[]): number {
+  const nlp = wink();
+  let tokens = 0;
+  for (const text of texts) tokens += (nlp.readDoc(text).tokens().out() as string[]).length;
+  return tokens;
+}
+
+function runPipeline(texts: string[]): void {
+  const pipeline = createPipeline();
+  for (const text of texts) pipeline.analyze(text);
+}
+
+function runStages(texts: string[], totals: Map<string, { cpu: number; wall: number }>): void {
+  const { context } = createPipeline();
+  for (const text of texts) {
+    const doc = createDoc(text);
+    for (const stage of STAGES) {
+      const cpu0 = process.cpuUsage();
+      const wall0 = performance.now();
+      stage.run(doc, context);
+      const t = totals.get(stage.name)!;
+      t.cpu += cpuSecondsSince(cpu0);
+      t.wall += (performance.now() - wall0) / 1000;
+    }
+  }
+}
+
+function measure(task: Task): Measurement {
+  const texts = task.files.map((f) => readFileSync(f, 'utf8'));
+  const totals = new Map(STAGES.map((s) => [s.name, { cpu: 0, wall: 0 }]));
+  const run = (batch: string[]) => {
+    if (task.mode === 'baseline') return runBaseline(batch);
+    if (task.mode === 'pipeline') runPipeline(batch);
+    else runStages(batch, totals);
+    return null;
+  };
+  run(texts.slice(0, task.warmup));
+  for (const t of totals.values()) {
+    t.cpu = 0;
+    t.wall = 0;
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const tokens = run(texts);
+  const cpuSeconds = cpuSecondsSince(cpu0);
+  const wallSeconds = (performance.now() - wall0) / 1000;
+  return {
+    mode: task.mode,
+    documents: texts.length,
+    tokens,
+    cpuSeconds,
+    wallSeconds,
+    // maxRSS is in kilobytes
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    stages:
+      task.mode === 'stages'
+        ? [...totals.entries()].map(([name, t]) => ({ name, cpuSeconds: t.cpu, wallSeconds: t.wall }))
+        : null,
+  };
+}
+
+if (!process.send) throw new Error('bench/worker.ts is started by bench/run.ts (npm run bench)');
+process.once('message', (task: Task) => {
+  const result = measure(task);
+  process.send!(result, () => process.disconnect());
+});
