@@ -114,6 +114,9 @@ async function main(): Promise<number> {
     stages: stages.stages!.map((s) => ({ ...s, share: stageTotal === 0 ? 0 : s.cpuSeconds / stageTotal })),
     runs: { baseline, pipeline },
   };
+  const failed = Math.max(0, ...pipeline.map((r) => r.failed), stages.failed);
+  const firstError = [...pipeline, stages].find((r) => r.firstError)?.firstError ?? null;
+  Object.assign(json, { failedDocuments: failed, firstError });
   if (values.json) {
     process.stdout.write(JSON.stringify(json) + '\n');
     return 0;
@@ -125,7 +128,9 @@ async function main(): Promise<number> {
         row('wink-nlp readDoc (baseline)', base),
         row('full pipeline', full),
       ]) +
-      `pipeline / baseline throughput: ${ratio.toFixed(3)}\n\n` +
+      `pipeline / baseline throughput: ${ratio.toFixed(3)}\n` +
+      (failed > 0 ? `WARNING: the pipeline threw on ${failed} document(s); first: ${firstError}\n` : '') +
+      '\n' +
       table(
         'Per stage (one run)',
         ['stage', 'CPU s', 'share', 'tokens/s/core'],

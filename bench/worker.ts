@@ -30,6 +30,10 @@ export interface Measurement {
   cpuSeconds: number;
   wallSeconds: number;
   peakRssMb: number;
+  /** Documents the pipeline threw on (their time up to the throw still counts). */
+  failed: number;
+  /** The first such error, "file: message". */
+  firstError: string | null;
   /** Per-stage CPU and wall seconds (stages mode only). */
   stages: { name: string; cpuSeconds: number; wallSeconds: number }[] | null;
 }
@@ -46,22 +50,48 @@ function runBaseline(texts: string[]): number {
   return tokens;
 }
 
-function runPipeline(texts: string[]): void {
-  const pipeline = createPipeline();
-  for (const text of texts) pipeline.analyze(text);
+/**
+ * A document the pipeline throws on is counted and reported, not allowed to stop the
+ * measurement: the bench is about speed, the failure is shown beside the figures.
+ */
+interface Failures {
+  count: number;
+  first: string | null;
 }
 
-function runStages(texts: string[], totals: Map<string, { cpu: number; wall: number }>): void {
+function fail(failures: Failures, file: string, error: unknown): void {
+  failures.count++;
+  failures.first ??= `${file}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function runPipeline(texts: string[], files: string[], failures: Failures): void {
+  const pipeline = createPipeline();
+  for (const [i, text] of texts.entries()) {
+    try {
+      pipeline.analyze(text);
+    } catch (error) {
+      fail(failures, files[i]!, error);
+    }
+  }
+}
+
+function runStages(texts: string[], files: string[], failures: Failures, totals: Map<string, { cpu: number; wall: number }>): void {
   const { context } = createPipeline();
-  for (const text of texts) {
+  for (const [i, text] of texts.entries()) {
     const doc = createDoc(text);
     for (const stage of STAGES) {
       const cpu0 = process.cpuUsage();
       const wall0 = performance.now();
-      stage.run(doc, context);
-      const t = totals.get(stage.name)!;
-      t.cpu += cpuSecondsSince(cpu0);
-      t.wall += (performance.now() - wall0) / 1000;
+      try {
+        stage.run(doc, context);
+      } catch (error) {
+        fail(failures, files[i]!, error);
+        break;
+      } finally {
+        const t = totals.get(stage.name)!;
+        t.cpu += cpuSecondsSince(cpu0);
+        t.wall += (performance.now() - wall0) / 1000;
+      }
     }
   }
 }
@@ -69,10 +99,11 @@ function runStages(texts: string[], totals: Map<string, { cpu: number; wall: num
 function measure(task: Task): Measurement {
   const texts = task.files.map((f) => readFileSync(f, 'utf8'));
   const totals = new Map(STAGES.map((s) => [s.name, { cpu: 0, wall: 0 }]));
+  let failures: Failures = { count: 0, first: null };
   const run = (batch: string[]) => {
     if (task.mode === 'baseline') return runBaseline(batch);
-    if (task.mode === 'pipeline') runPipeline(batch);
-    else runStages(batch, totals);
+    if (task.mode === 'pipeline') runPipeline(batch, task.files, failures);
+    else runStages(batch, task.files, failures, totals);
     return null;
   };
   run(texts.slice(0, task.warmup));
@@ -80,6 +111,7 @@ function measure(task: Task): Measurement {
     t.cpu = 0;
     t.wall = 0;
   }
+  failures = { count: 0, first: null };
   (globalThis as { gc?: () => void }).gc?.();
 
   const cpu0 = process.cpuUsage();
@@ -95,6 +127,8 @@ function measure(task: Task): Measurement {
     wallSeconds,
     // maxRSS is in kilobytes
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    failed: failures.count,
+    firstError: failures.first,
     stages:
       task.mode === 'stages'
         ? [...totals.entries()].map(([name, t]) => ({ name, cpuSeconds: t.cpu, wallSeconds: t.wall }))
