@@ -4,7 +4,7 @@ import type { Doc } from '../src/doc/types.js';
 import { PrfCounter } from './metrics.js';
 import { actorCode } from './plover.js';
 import { table } from './report.js';
-import { dataPath, limited, secondsSince, type SuiteOptions, type SuiteResult } from './suite.js';
+import { Failures, dataPath, limited, secondsSince, type SuiteOptions, type SuiteResult } from './suite.js';
 
 /**
  * PETRARCH2 validation records, coded with the PETR.Validate dictionaries. Measures are
@@ -103,13 +103,14 @@ export async function runPetrarch(options: SuiteOptions): Promise<SuiteResult> {
     verbDictionaries: [dataPath(options, 'petrarch2', 'PETR.Validate.verbs.txt')],
   });
 
+  const failures = new Failures();
   let exact = 0;
   let eventCodesRight = 0;
   const triples = new PrfCounter();
   const byKind = { withEvents: { n: 0, right: 0 }, empty: { n: 0, right: 0 } };
   const byCategory = new Map<string, { n: number; right: number }>();
   for (const record of records) {
-    const doc = pipeline.analyze(record.text, { published: record.date });
+    const doc = failures.analyze(pipeline, record.id, record.text, { published: record.date });
     const produced = producedTriples(doc);
     const expectedSet = new Set(record.expected);
     const tp = produced.filter((t) => expectedSet.has(t)).length;
@@ -133,6 +134,8 @@ export async function runPetrarch(options: SuiteOptions): Promise<SuiteResult> {
   const json = {
     n: records.length,
     seconds,
+    failedDocuments: failures.count,
+    firstError: failures.first,
     recordsCodedRight: rate(exact, records.length),
     recordsRight: exact,
     triples: t,
@@ -143,6 +146,7 @@ export async function runPetrarch(options: SuiteOptions): Promise<SuiteResult> {
   };
   const text =
     `PETRARCH2 validation — n=${records.length} records, ${seconds.toFixed(1)} s wall (PETR.Validate actors/agents/verbs)\n` +
+    failures.warning() +
     table('Records coded exactly right (expected set of triples; none expected = nothing produced)', ['records', 'n', 'right'], [
       ['all', records.length, json.recordsCodedRight],
       ['expecting events', byKind.withEvents.n, json.withEvents.right],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ActorRef, Doc, Event } from '../src/doc/types.js';
 import { PrfCounter, macroF1, type Prf } from './metrics.js';
 import { table } from './report.js';
-import { dataPath, limited, secondsSince, type SuiteOptions, type SuiteResult } from './suite.js';
+import { Failures, dataPath, limited, secondsSince, type SuiteOptions, type SuiteResult } from './suite.js';
 
 /**
  * PLOVER gold standard records (dev half): one sentence each with one gold event type,
@@ -154,6 +154,7 @@ export async function runPlover(options: SuiteOptions): Promise<SuiteResult> {
   const lines = readFileSync(dataPath(options, 'plover-gsr', 'dev.jsonl'), 'utf8').split(/\r?\n/).filter((l) => l.trim());
   const records = limited(lines.map(parsePloverLine), options.limit);
   const pipeline = options.pipeline();
+  const failures = new Failures();
 
   const perType = new Map<string, PrfCounter>();
   const counter = (t: string) => {
@@ -168,7 +169,7 @@ export async function runPlover(options: SuiteOptions): Promise<SuiteResult> {
   const goldCounts = new Map<string, number>();
 
   for (const record of records) {
-    const doc = pipeline.analyze(record.text, { published: record.date });
+    const doc = failures.analyze(pipeline, record.id, record.text, { published: record.date });
     const event = chooseEvent(doc.events, record.eventText);
     const predicted = event?.type ?? 'none';
     if (event) withEvent++;
@@ -199,6 +200,8 @@ export async function runPlover(options: SuiteOptions): Promise<SuiteResult> {
   const json = {
     n: records.length,
     seconds,
+    failedDocuments: failures.count,
+    firstError: failures.first,
     recordsWithEvent: withEvent,
     typeAccuracy: rate(correct, records.length),
     typeMacroF1: macroF1(perTypeResult, goldTypes),
@@ -209,6 +212,7 @@ export async function runPlover(options: SuiteOptions): Promise<SuiteResult> {
 
   const text =
     `PLOVER dev — n=${records.length} records, ${seconds.toFixed(1)} s wall; a predicted event in ${withEvent} records\n` +
+    failures.warning() +
     table('Event type', ['measure', 'value'], [
       ['accuracy', json.typeAccuracy],
       ['macro-F1 (gold types)', json.typeMacroF1],

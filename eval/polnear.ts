@@ -15,7 +15,7 @@ import {
   type Segment,
 } from './metrics.js';
 import { clip, table } from './report.js';
-import { dataPath, limited, secondsSince, type SuiteOptions, type SuiteResult } from './suite.js';
+import { Failures, dataPath, limited, secondsSince, type SuiteOptions, type SuiteResult } from './suite.js';
 
 /**
  * PolNeAR dev: attributions (source, cue, content) against the gold brat annotations.
@@ -74,6 +74,7 @@ export async function runPolnear(options: SuiteOptions): Promise<SuiteResult> {
   const chosen = pickAnnotations(readdirSync(join(split, 'attributions')));
   const articles = limited([...chosen.keys()].sort(), options.limit);
   const pipeline = options.pipeline();
+  const failures = new Failures();
 
   const attribution = new PrfCounter();
   const roleToken = new Map(ROLES.map((r) => [r, new PrfCounter()]));
@@ -98,7 +99,7 @@ export async function runPolnear(options: SuiteOptions): Promise<SuiteResult> {
     const allGold = parseBrat(ann).attributions;
     const gold = allGold.filter((g) => g.content !== null);
     goldWithoutContent += allGold.length - gold.length;
-    const doc = pipeline.analyze(text, { published: dates.get(article) ?? null, title: null });
+    const doc = failures.analyze(pipeline, article, text, { published: dates.get(article) ?? null });
     const preds = doc.attributions;
     const predTriples = preds.map(predTriple);
     const words = wordTokens(text);
@@ -180,6 +181,8 @@ export async function runPolnear(options: SuiteOptions): Promise<SuiteResult> {
   const json = {
     n: articles.length,
     seconds,
+    failedDocuments: failures.count,
+    firstError: failures.first,
     annotator: 'per article, the .ann file with the lexicographically first annotator suffix',
     gold: att.tp + att.fn,
     predicted: att.tp + att.fp,
@@ -202,6 +205,7 @@ export async function runPolnear(options: SuiteOptions): Promise<SuiteResult> {
   const head = `PolNeAR dev — n=${articles.length} documents, ${seconds.toFixed(1)} s wall; gold ${json.gold} attributions (${goldWithoutContent} without content skipped), predicted ${json.predicted}\n`;
   const text =
     head +
+    failures.warning() +
     table('Attribution level (content overlap, one-to-one)', ['measure', 'P', 'R', 'F1', 'tp', 'fp', 'fn'], [
       ['attribution', att.precision, att.recall, att.f1, att.tp, att.fp, att.fn],
     ]) +

@@ -136,10 +136,12 @@ export async function runSeed(options: SuiteOptions): Promise<SuiteResult> {
     throw new Error(`seed article ${checklist.article} not found in ${seedDir}`);
   }
   const text = readFileSync(join(seedDir, checklist.article), 'utf8');
-  const doc = toJson(options.pipeline().analyze(text, { published: checklist.published }));
+  const analysed = options.pipeline().analyze(text, { published: checklist.published });
+  const doc = toJson(analysed);
 
   const counts = {
     sentences: doc.sentences.length,
+    tokens: analysed.tokens.length,
     entities: doc.entities.length,
     attributions: doc.attributions.length,
     events: doc.events.length,

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createDoc } from '../src/doc/doc.js';
+import type { Doc, DocMeta } from '../src/doc/types.js';
 import type { Pipeline, PipelineOptions } from '../src/pipeline/index.js';
 
 /** What every eval suite receives. */
@@ -41,4 +43,28 @@ export function limited<T>(items: T[], limit: number | null): T[] {
 /** Seconds since `t0` (a `performance.now()` reading). */
 export function secondsSince(t0: number): number {
   return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Documents the pipeline throws on: each is scored as if nothing were predicted (an
+ * empty document) and reported, so one bad document cannot hide every other figure.
+ */
+export class Failures {
+  count = 0;
+  first: string | null = null;
+
+  analyze(pipeline: Pipeline, label: string, text: string, meta: Partial<DocMeta>): Doc {
+    try {
+      return pipeline.analyze(text, meta);
+    } catch (error) {
+      this.count++;
+      this.first ??= `${label}: ${error instanceof Error ? error.message : String(error)}`;
+      return createDoc(text, meta);
+    }
+  }
+
+  /** A warning line for the report, or '' when nothing failed. */
+  warning(): string {
+    return this.count === 0 ? '' : `WARNING: the pipeline threw on ${this.count} document(s), scored as empty; first: ${this.first}\n`;
+  }
 }

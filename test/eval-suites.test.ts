@@ -6,6 +6,7 @@ import { parsePetrarchRecords, producedTriples, tripleKey } from '../eval/petrar
 import { actorWords, bagF1, chooseEvent, codeMatches, parsePloverLine } from '../eval/plover.js';
 import { readPublicationDates } from '../eval/polnear.js';
 import { checkItem } from '../eval/seed.js';
+import { Failures } from '../eval/suite.js';
 
 // Records, sentences and articles below are written for these tests.
 
@@ -149,4 +150,20 @@ test('seed checklist items are tested against the contract JSON', () => {
   assert.ok(!pass({ contentAll: ['depot', 'bridge'] }));
   assert.throws(() => pass({ sorceAny: ['typo'] }), /unknown field sorceAny/);
   assert.ok(!checkItem(json, { id: 'c', what: 'test', layer: 'contradictions' }));
+});
+
+test('a document the pipeline throws on is scored as empty and reported', () => {
+  const failures = new Failures();
+  const throwing = {
+    context: { options: {}, memo: <T>(_k: string, load: () => T) => load() },
+    analyze: (): Doc => {
+      throw new Error('boom');
+    },
+  };
+  const doc = failures.analyze(throwing, 'doc-7', 'Some text.', { published: '2020-01-02' });
+  assert.equal(doc.text, 'Some text.');
+  assert.deepEqual(doc.attributions, []);
+  assert.equal(failures.count, 1);
+  assert.match(failures.warning(), /threw on 1 document.*doc-7: boom/);
+  assert.equal(new Failures().warning(), '');
 });
