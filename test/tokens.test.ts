@@ -36,3 +36,10 @@ test('a closing quote stays with the sentence it closes', () => {
   assert.equal(sentences[0], 'She said "Enough."');
   assert.equal(sentences[1], 'Then she left.');
 });
+
+test('invisible format characters the tokenizer drops do not shift offsets', () => {
+  const text = 'The ministry said so.\n\ufeffThe army\u200b agreed. Then\ufeff';
+  const doc = analyzeText(text, {}, { until: 'tokens' });
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.ok(doc.tokens.some((t) => t.text === 'army'));
+});

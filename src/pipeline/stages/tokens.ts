@@ -5,7 +5,8 @@ import { wink } from '../nlp.js';
  * Stage `tokens`: tokens (with POS and lemma) and sentences from wink-nlp.
  *
  * wink-nlp keeps every character (tokens plus their preceding white space rebuild the
- * text exactly), so offsets are a running sum. Its sentence splitter handles
+ * text, but for a few invisible characters it drops), so offsets are a running sum
+ * checked against the text. Its sentence splitter handles
  * abbreviations (U.S., Gen., Mr.); we add one rule it lacks: a line break ends a
  * sentence when the line has no final punctuation and the next line does not continue
  * it (headlines, datelines, bylines).
@@ -26,8 +27,8 @@ export function tokensStage(doc: Doc): void {
   const ownIndex = new Int32Array(values.length + 1);
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
-    offset += spaces[i]!.length;
     const value = values[i]!;
+    offset = locate(doc.text, value, offset, offset + spaces[i]!.length);
     ownIndex[i] = tokens.length;
     if (value.trim() !== '') {
       tokens.push({
@@ -43,8 +44,8 @@ export function tokensStage(doc: Doc): void {
     offset += value.length;
   }
   ownIndex[values.length] = tokens.length;
-  if (offset !== doc.text.length && doc.text.slice(offset).trim() !== '') {
-    throw new Error(`tokenizer lost text: rebuilt ${offset} of ${doc.text.length} characters`);
+  if (!IGNORABLE.test(doc.text.slice(offset))) {
+    throw new Error(`tokenizer lost text after character ${offset} of ${doc.text.length}`);
   }
 
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
@@ -59,6 +60,23 @@ export function tokensStage(doc: Doc): void {
   }
   doc.tokens = tokens;
   doc.sentences = sentences;
+}
+
+/** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
+const IGNORABLE = /^[\s\u200b-\u200f\u2060\ufeff\u00ad]*$/;
+
+/**
+ * Where `value` starts: normally right after its preceding white space, but wink-nlp
+ * silently drops a few invisible characters (e.g. a stray U+FEFF), so when the token is
+ * not there we look ahead, allowing only ignorable characters to be skipped.
+ */
+function locate(text: string, value: string, from: number, expected: number): number {
+  if (text.startsWith(value, expected)) return expected;
+  const found = text.indexOf(value, from);
+  if (found === -1 || !IGNORABLE.test(text.slice(from, found))) {
+    throw new Error(`tokenizer lost text near character ${from} of ${text.length}`);
+  }
+  return found;
 }
 
 const FINAL_PUNCTUATION = /[.!?:;"”’)\]]$/;
