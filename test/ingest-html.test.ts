@@ -86,7 +86,8 @@ test('line breaks, lists, tables and <pre> become readable blocks', () => {
 test('HTML charset: <meta charset> and http-equiv declarations are read; files decode by them', async (t) => {
   assert.equal(declaredCharset(Buffer.from('<html><head><meta charset="windows-1252">')), 'windows-1252');
   assert.equal(declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">')), 'ISO-8859-15');
-  assert.equal(declaredCharset(Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss/>')), 'iso-8859-1');
+  assert.equal(declaredCharset(Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss/>'), 'xml'), 'iso-8859-1');
+  assert.equal(declaredCharset(Buffer.from('<rss><item><description><![CDATA[<meta charset="koi8-r">]]>'), 'xml'), null, 'a feed declares only in its XML declaration');
   assert.equal(declaredCharset(Buffer.from('<meta charset="utf-16">')), 'utf-8', 'an ASCII-readable page is not UTF-16');
   const file = tempDir(t);
   const bytes = Buffer.concat([

@@ -78,6 +78,7 @@ test('missing file, directory: one clear line each', async (t) => {
   assert.ok(missing instanceof InputError);
   assert.match(missing.message, /does-not-exist\.txt: no such file$/);
   assert.match((await readError(dir)).message, /is a directory, not a file$/);
+  assert.match((await readError('www.example.com/news/story-1')).message, /no such file \(for a web page, give the full URL: https:\/\/www\.example\.com\/news\/story-1\)$/);
 });
 
 test('empty and whitespace-only input are refused', async (t) => {

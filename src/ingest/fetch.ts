@@ -71,7 +71,8 @@ function send(url: URL, target: ResolvedAddress, options: FetchOptions, signal: 
       },
     });
     request.once('response', resolve);
-    request.once('error', reject);
+    // `on`, not `once`: a second error after the first (abort, then socket close) must not go unhandled.
+    request.on('error', reject);
     request.end();
   });
 }
@@ -94,7 +95,7 @@ async function readBody(response: http.IncomingMessage, maxBytes: number): Promi
     throw new InputError(`larger than the ${maxBytes}-byte limit (Content-Length ${declared})`);
   }
   const stream: Readable = inflate ? response.pipe(inflate) : response;
-  if (inflate) response.once('error', (error) => inflate.destroy(error));
+  if (inflate) response.on('error', (error) => inflate.destroy(error));
   const chunks: Buffer[] = [];
   let total = 0;
   try {

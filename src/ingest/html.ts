@@ -131,13 +131,18 @@ export function htmlToText(html: string): string {
   return document.body ? blockText(document.body) : '';
 }
 
-/** The charset an HTML or XML document declares in its first bytes (<meta> or <?xml encoding>). */
-export function declaredCharset(bytes: Uint8Array): string | null {
+/**
+ * The charset a document declares in its first bytes: for HTML a <meta charset> or
+ * http-equiv (else an XML declaration, for XHTML); for XML (feeds) only the XML declaration,
+ * since escaped HTML inside an item may carry its own <meta>.
+ */
+export function declaredCharset(bytes: Uint8Array, kind: 'html' | 'xml' = 'html'): string | null {
   if (detectBom(bytes)) return null;
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').replace(/<!--[\s\S]*?-->/g, '');
+  const xml = /^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (kind === 'xml') return xml ? xml[1]! : null;
   const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   // A page that can declare its charset in ASCII is not UTF-16, whatever it says (WHATWG).
   if (meta) return /^utf-?16/i.test(meta[1]!) ? 'utf-8' : meta[1]!;
-  const xml = /^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return xml ? xml[1]! : null;
 }

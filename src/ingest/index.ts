@@ -60,7 +60,7 @@ async function* readSpec(spec: string, settings: Settings): AsyncGenerator<ReadR
     const fetched = await fetchUrl(spec, fetchOptions(settings));
     loaded = { origin: spec, bytes: fetched.body, name: new URL(fetched.url).pathname, url: fetched.url, contentType: fetched.contentType };
   } else {
-    loaded = { origin: spec, bytes: await readFileCapped(spec, settings.maxBytes), name: spec, url: null, contentType: null };
+    loaded = { origin: spec, bytes: await readFile(spec, settings.maxBytes), name: spec, url: null, contentType: null };
   }
   const kind = sniffKind({ bytes: loaded.bytes, name: loaded.name, contentType: loaded.contentType, allowJsonl: loaded.url === null });
   if (kind === 'unsupported') {
@@ -70,6 +70,18 @@ async function* readSpec(spec: string, settings: Settings): AsyncGenerator<ReadR
   if (kind === 'feed') yield* readFeed(loaded, settings);
   else if (kind === 'jsonl') yield* readJsonl(loaded, settings);
   else yield { ok: true, article: articleFromBytes(loaded, kind, settings) };
+}
+
+/** A file; a missing one that looks like a web address gets a hint to add the scheme. */
+async function readFile(spec: string, maxBytes: number): Promise<Buffer> {
+  try {
+    return await readFileCapped(spec, maxBytes);
+  } catch (error) {
+    if (error instanceof InputError && error.message === 'no such file' && /^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\/)/i.test(spec)) {
+      throw new InputError(`no such file (for a web page, give the full URL: https://${spec})`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 function fetchOptions(settings: Settings) {
@@ -89,7 +101,8 @@ function decodeFor(loaded: Loaded, kind: Kind, settings: Settings): string {
   // With a user-chosen encoding (UTF-16, say) NUL bytes can be text: judge the decoded text only.
   if (!settings.encoding) assertNotBinaryBytes(loaded.bytes);
   const headerCharset = /charset\s*=\s*["']?([^;"'\s]+)/i.exec(loaded.contentType ?? '')?.[1] ?? null;
-  const declared = headerCharset ?? (kind === 'html' || kind === 'feed' ? declaredCharset(loaded.bytes) : null);
+  const declared =
+    headerCharset ?? (kind === 'html' ? declaredCharset(loaded.bytes, 'html') : kind === 'feed' ? declaredCharset(loaded.bytes, 'xml') : null);
   const text = decodeBytes(loaded.bytes, { encoding: settings.encoding, declared });
   assertNotBinaryText(text);
   return text;
