@@ -72,6 +72,13 @@ test('an HTML page with no article text is a clear error, not its menu', async (
   assert.match(error.message, /no-article\.html: no article text found in the HTML$/);
 });
 
+test('a script-rendered shell with the text only in JSON-LD articleBody yields that text', () => {
+  const html = '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","articleBody":"The bakery on Mill Lane closed after forty years. Its owner retired."}</script></head><body><div id="root"></div><script>render()</script></body></html>';
+  const article = extractArticle(html);
+  assert.equal(article.text, 'The bakery on Mill Lane closed after forty years. Its owner retired.');
+  assert.equal(article.meta.title, 'H');
+});
+
 test('fragments without <html>/<body> are parsed (linkedom needs the skeleton rebuilt)', () => {
   assert.equal(extractArticle('<p>One.</p><p>Two &amp; three.</p>').text, 'One.\n\nTwo & three.');
   assert.equal(extractArticle('<head><title>T</title></head><p>Body.</p>').meta.title, 'T');

@@ -148,3 +148,15 @@ export function extractMeta(document: Document, pageUrl: string | null): Partial
   if (url) meta.url = url;
   return meta;
 }
+
+/**
+ * The JSON-LD `articleBody` of the page's article, if any: script-rendered pages often ship
+ * an empty shell with the full text only there.
+ */
+export function jsonLdArticleBody(document: Document): string | null {
+  for (const node of jsonLdNodes(document)) {
+    const body = node['articleBody'];
+    if (typeof body === 'string' && body.trim() !== '') return body.trim();
+  }
+  return null;
+}

@@ -3,14 +3,16 @@ import { parseHTML } from 'linkedom';
 import type { DocMeta } from '../doc/types.js';
 import { InputError } from '../errors.js';
 import { detectBom } from './decode.js';
-import { extractMeta } from './html-meta.js';
+import { extractMeta, jsonLdArticleBody } from './html-meta.js';
 import { blockText } from './html-text.js';
 
 /**
  * HTML pages reduced to their article: Readability finds the body over a linkedom DOM and
  * blockText turns it into paragraphs. When Readability finds nothing (fragments, odd
- * markup) the whole body minus navigation, headers, footers and forms is used instead, so
- * malformed HTML still yields whatever text it has. No text at all is an error.
+ * markup) the whole body minus navigation, headers, footers and forms is used instead, then
+ * a JSON-LD articleBody, then (for markup an unclosed <title>/<script> swallowed) the source
+ * with its tags stripped, so malformed HTML still yields whatever text it has. No text at
+ * all is an error.
  */
 
 export interface HtmlArticle {
@@ -112,6 +114,7 @@ function hasUnclosedRawText(html: string): boolean {
 export function extractArticle(html: string, pageUrl: string | null = null): HtmlArticle {
   const document = parseDocument(html);
   const meta = extractMeta(document, pageUrl);
+  const ldBody = jsonLdArticleBody(document);
   removeFurniture(document);
   // Readability mutates the tree, so the body fallback reads a fresh one.
   let text = readabilityText(document);
@@ -120,6 +123,7 @@ export function extractArticle(html: string, pageUrl: string | null = null): Htm
     removeFurniture(fresh);
     text = bodyText(fresh);
   }
+  if (text.trim() === '' && ldBody) text = ldBody;
   if (text.trim() === '' && hasUnclosedRawText(html)) text = tagSoupText(html);
   if (text.trim() === '') throw new InputError('no article text found in the HTML');
   return { text, meta };
