@@ -79,6 +79,21 @@ test('a single input says what happened to it; a duplicate is not a failure', (t
   assert.equal(failed.stdout, '');
 });
 
+test('a batch yields several items; its bad lines fail alone and the rest are stored with their metadata', (t) => {
+  const dir = workspace(t);
+  writeFileSync(join(dir, 'batch.jsonl'), [
+    JSON.stringify({ text: 'The mayor said the bridge would reopen on Friday.', title: 'Bridge', published: '2024-03-01' }),
+    '{ this is not json',
+    JSON.stringify({ text: 'Farmers protested outside parliament, police said.', title: 'Protest' }),
+  ].join('\n') + '\n');
+  const r = ascribe(dir, ['ingest', 'batch.jsonl', 'ferry.txt']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^stored 3, duplicates 0, failed 1\n  batch\.jsonl:2: /m);
+  assert.equal(r.stdout.trim().split('\n').length, 3);
+  const hits = JSON.parse(ascribe(dir, ['search', 'bridge']).stdout) as SearchHit[];
+  assert.deepEqual(hits.map((h) => [h.title, h.published]), [['Bridge', '2024-03-01']]);
+});
+
 test('ingest reads standard input and applies --published', (t) => {
   const dir = workspace(t);
   const r = ascribe(dir, ['ingest', '-', '--published', '2024-02-29'], 'The river rose two metres overnight, officials said.\n');
