@@ -1,0 +1,192 @@
+import { makeSpan } from '../doc/doc.js';
+import type { ActorRef, Doc, Entity, Span } from '../doc/types.js';
+import { loadJsonResource } from '../resources.js';
+import { type Clauses, type NounPhrase, lemmaOf } from './syntax.js';
+
+/**
+ * Actors of events: which noun phrases can be actors, the span an actor is reported
+ * with, and the entity (doc.entities, from the entities stage) it is linked to by
+ * mention overlap. Pronouns take the span and entity of their antecedent: the
+ * entity whose mention covers the pronoun when the entities stage resolved it, else
+ * the nearest earlier actor phrase that agrees in number.
+ */
+
+interface ActorFile {
+  actorNouns: string[];
+  placeNouns: string[];
+}
+
+let nouns: { actor: Set<string>; place: Set<string> } | null = null;
+export function actorNouns(): { actor: Set<string>; place: Set<string> } {
+  if (!nouns) {
+    const f = loadJsonResource<ActorFile>('lexicons/events/actors.json');
+    nouns = { actor: new Set(f.actorNouns), place: new Set(f.placeNouns) };
+  }
+  return nouns;
+}
+
+interface MentionRef {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'we', 'us', 'our']);
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
+const DROP_LEADING = new Set(['DET', 'NUM', 'PRON']);
+const COLLECTIVE = new Set(['group', 'government', 'administration', 'militia', 'army', 'police', 'military', 'committee',
+  'council', 'coalition', 'alliance', 'movement', 'network', 'party', 'faction', 'regime', 'ministry', 'organization', 'organisation']);
+
+/** Links spans of a document to its entities; built once per document. */
+export class ActorIndex {
+  private readonly mentions: MentionRef[];
+
+  constructor(private readonly doc: Doc, private readonly clauses: Clauses, private readonly weapons: Map<string, string>) {
+    this.mentions = [];
+    for (const e of doc.entities) for (const m of e.mentions) this.mentions.push({ start: m.start, end: m.end, entity: e });
+    this.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  /** Mentions overlapping [start, end). */
+  overlapping(start: number, end: number): MentionRef[] {
+    const out: MentionRef[] = [];
+    // Binary search for the first mention that could overlap.
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < start - 200) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.mentions.length; k++) {
+      const m = this.mentions[k]!;
+      if (m.start >= end) break;
+      if (m.end > start) out.push(m);
+    }
+    return out;
+  }
+
+  /** The entity a span names: the mention covering the phrase head, else the longest overlap. */
+  entityFor(start: number, end: number, headStart?: number): Entity | null {
+    const hits = this.overlapping(start, end);
+    if (hits.length === 0) return null;
+    if (headStart !== undefined) {
+      const onHead = hits.filter((m) => m.start <= headStart && headStart < m.end);
+      if (onHead.length > 0) return onHead.sort((a, b) => (b.end - b.start) - (a.end - a.start))[0]!.entity;
+    }
+    return hits.sort((a, b) => (Math.min(b.end, end) - Math.max(b.start, start)) - (Math.min(a.end, end) - Math.max(a.start, start)))[0]!.entity;
+  }
+
+  entityById(id: string | null): Entity | null {
+    return id ? this.doc.entities.find((e) => e.id === id) ?? null : null;
+  }
+
+  isWeapon(np: NounPhrase): boolean {
+    return this.weapons.has(lemmaOf(this.doc.tokens[np.head]!));
+  }
+
+  /** Can this phrase be an actor (a person, group, institution or state)? */
+  isActorLike(np: NounPhrase): boolean {
+    const tokens = this.doc.tokens;
+    if (np.pronoun) return true;
+    if (this.isWeapon(np)) return false;
+    if (this.clauses.isTime(np)) return false;
+    const head = tokens[np.head]!;
+    const e = this.entityFor(tokens[np.first]!.start, tokens[np.last - 1]!.end, head.start);
+    if (e && e.type !== 'OTHER') return true;
+    if (head.pos === 'PROPN') return true;
+    if (actorNouns().actor.has(lemmaOf(head))) return true;
+    for (let k = np.first; k < np.last; k++) {
+      const t = tokens[k]!;
+      if ((t.pos === 'PROPN' || t.pos === 'ADJ') && /^[A-Z]/.test(t.text)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The actor reference for a phrase: leading determiners, numbers and plain
+   * adjectives off ("the angry French farmers" -> "French farmers"); a pronoun points
+   * at its antecedent.
+   */
+  actorRef(np: NounPhrase): ActorRef | null {
+    const tokens = this.doc.tokens;
+    const text = this.doc.text;
+    if (np.pronoun) return this.pronounRef(np);
+    let first = np.first;
+    const keepFrom = np.possessor ? np.possessor[0] : np.last;
+    while (first < np.head && first < keepFrom) {
+      const t = tokens[first]!;
+      const plainAdj = t.pos === 'ADJ' && !/^[A-Z]/.test(t.text) && !this.glued(first);
+      if (DROP_LEADING.has(t.pos) || plainAdj || (t.pos === 'ADV')) first++;
+      else break;
+    }
+    const start = tokens[first]!.start;
+    const end = tokens[np.last - 1]!.end;
+    const entity = this.entityFor(start, end, tokens[np.head]!.start);
+    return { span: makeSpan(text, start, end), entity: entity?.id ?? null };
+  }
+
+  private glued(i: number): boolean {
+    const next = this.doc.tokens[i + 1];
+    return !!next && next.start === this.doc.tokens[i]!.end && /^[-‐‑]$/.test(next.text);
+  }
+
+  private pronounRef(np: NounPhrase): ActorRef | null {
+    const tokens = this.doc.tokens;
+    const text = this.doc.text;
+    const t = tokens[np.first]!;
+    const covering = this.entityFor(t.start, t.end, t.start);
+    if (covering) {
+      // Report the entity's nearest earlier named mention, so the span says who it is.
+      const named = covering.mentions.filter((m) => m.end <= t.start && !/^(he|she|it|they|him|her|them|its|their|his)$/i.test(m.text));
+      const span = named.length > 0 ? named[named.length - 1]! : makeSpan(text, t.start, t.end);
+      return { span, entity: covering.id };
+    }
+    const ante = this.antecedent(np);
+    if (ante) return this.actorRef(ante);
+    if (t.norm === 'we' || t.norm === 'i') return { span: makeSpan(text, t.start, t.end), entity: null };
+    return null;
+  }
+
+  /** Nearest earlier actor phrase (this sentence and the two before) agreeing with the pronoun. */
+  antecedent(np: NounPhrase): NounPhrase | null {
+    const tokens = this.doc.tokens;
+    const pron = tokens[np.first]!.norm;
+    const plural = PLURAL_PRONOUNS.has(pron);
+    const person = PERSON_PRONOUNS.has(pron);
+    const sentence = tokens[np.first]!.sentence;
+    const phrases = this.clauses.phrases;
+    let k = this.clauses.phraseIndexAt(np.first) - 1;
+    for (; k >= 0; k--) {
+      const cand = phrases[k]!;
+      if (tokens[cand.first]!.sentence < sentence - 2) break;
+      if (cand.pronoun || cand.relative) continue;
+      if (!this.isActorLike(cand)) continue;
+      // Phrases inside a prepositional phrase ("in Iraq") are rarely what a subject pronoun means.
+      const before = tokens[cand.first - 1];
+      if (before && before.pos === 'ADP' && before.norm !== 'of' && cand.first > 0) continue;
+      const head = tokens[cand.head]!;
+      const lem = lemmaOf(head);
+      const isPlural = head.norm !== lem && head.pos === 'NOUN' || /s$/.test(head.norm) && head.pos === 'NOUN' && head.norm !== lem;
+      if (plural && !(isPlural || COLLECTIVE.has(lem) || this.conjoinedAt(cand))) continue;
+      if (!plural && isPlural) continue;
+      if (person && !(head.pos === 'PROPN' || actorNouns().actor.has(lem))) continue;
+      return cand;
+    }
+    return null;
+  }
+
+  private conjoinedAt(np: NounPhrase): boolean {
+    return this.doc.tokens[np.last]?.norm === 'and';
+  }
+
+  /** A stable key for "the same actor": the entity id, else the head lemma of the phrase text. */
+  static keyOf(ref: ActorRef | { span: Span | null; entity: string | null } | null): string | null {
+    if (!ref) return null;
+    if (ref.entity) return ref.entity;
+    if (!ref.span) return null;
+    const words = ref.span.text.toLowerCase().replace(/[“”"'’]/g, '').split(/[\s-]+/).filter(Boolean);
+    const last = words[words.length - 1] ?? '';
+    return 'text:' + last.replace(/(ies)$/, 'y').replace(/(s)$/, '');
+  }
+}

@@ -1,0 +1,607 @@
+import { makeSpan } from '../doc/doc.js';
+import type { ActorRef, Doc, Event, Modality, Span } from '../doc/types.js';
+import { ActorIndex, actorNouns } from './actors.js';
+import { combine, governorOf } from './compose.js';
+import { findDeadlines } from './deadline.js';
+import { type ModalityLexicon, type Sense, type TriggerLexicon, loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
+import { conditionClauses, modalityOf } from './modality.js';
+import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
+import { findTimes } from './time.js';
+import { type Mention, findMentions } from './triggers.js';
+import { COOPERATIVE, ploverTypeOf } from './cameo.js';
+import type { DictionaryCoder } from './verbdict/coder.js';
+
+/**
+ * The events of a document (docs/events.md): trigger mentions, combined with the
+ * verbs that govern them, with their actors, place, time, modality, condition and
+ * deadline.
+ */
+
+interface Draft {
+  sentence: number;
+  /** Trigger token range. */
+  first: number;
+  last: number;
+  kind: 'verb' | 'noun';
+  sense: Sense;
+  key: string;
+  /** Lemma key of the innermost trigger, for its argument rules. */
+  innerKey: string;
+  /** Verb whose subject is the source (null: none, or the noun's own modifiers). */
+  sourceVerb: number | null;
+  /** The innermost trigger token, whose object or prepositional phrase is the target. */
+  targetHead: number;
+  auxHead: number;
+  hint: Modality | null;
+  weaponSubject: boolean;
+  object: NounPhrase | null;
+  addressee: number | null;
+  sourceFromAddressee: boolean;
+  governed: boolean;
+  /** The prepositional phrase after the trigger belongs to a governing verb ("blamed the attacks on X"). */
+  noPpTarget?: boolean;
+  /** Roles fixed by a verb dictionary pattern. */
+  dictionary: Mention['dictionary'] | null;
+  source: ActorRef[];
+  target: ActorRef[];
+}
+
+export interface ExtractOptions {
+  /** PETRARCH/TABARI verb dictionaries: their codes take precedence for the verbs they know. */
+  dictionary?: DictionaryCoder | null;
+}
+
+const OBJECT_NOT_TARGET = new Set(['withdraw', 'pull out', 'pull back', 'deploy', 'mobilize', 'mobilise', 'mass', 'retreat', 'evacuate', 'send', 'launch', 'fire']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'into', 'around', 'throughout', 'along', 'off', 'within']);
+const THAT_TARGET = new Set(['DEMAND', 'THREATEN', 'DISAPPROVE', 'REJECT']);
+const COMMITMENTS = new Set(['AGREE', 'DEMAND', 'THREATEN', 'CONCEDE', 'RETREAT', 'SANCTION', 'REJECT']);
+
+export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
+  if (doc.tokens.length === 0) return [];
+  const lex = loadTriggerLexicon();
+  const mod = loadModalityLexicon();
+  const clauses = new Clauses(doc);
+  const actors = new ActorIndex(doc, clauses, lex.weapons);
+  const drafts: Draft[] = [];
+  for (const [index, s] of doc.sentences.entries()) {
+    let mentions = findMentions(clauses, lex, s.firstToken, s.lastToken);
+    if (options.dictionary) mentions = options.dictionary.recode(doc, clauses, actors, index, mentions);
+    drafts.push(...composeSentence(clauses, obligations(clauses, mentions, s.firstToken, s.lastToken, mod), index, mod, lex));
+  }
+  for (const d of drafts) findArguments(clauses, actors, lex, d);
+  const kept = drafts.filter((d) => keep(clauses, actors, lex, d));
+  kept.sort((a, b) => a.first - b.first);
+
+  const events: Event[] = [];
+  const bySentence = new Map<number, Event[]>();
+  const conditionCache = new Map<number, ReturnType<typeof conditionClauses>>();
+  for (const d of kept) {
+    let conditions = conditionCache.get(d.sentence);
+    if (!conditions) {
+      conditions = conditionClauses(clauses, d.sentence, mod);
+      conditionCache.set(d.sentence, conditions);
+    }
+    const m = modalityOf(doc, clauses, { first: d.first, last: d.last, kind: d.kind, auxHead: d.auxHead, hint: d.hint }, mod, conditions);
+    const sense = d.dictionary ? d.sense : futureSense(d, m);
+    const event: Event = {
+      id: `v${events.length + 1}`,
+      type: sense.type,
+      cameo: sense.cameo,
+      trigger: makeSpan(doc.text, doc.tokens[d.first]!.start, doc.tokens[d.last - 1]!.end),
+      source: d.source,
+      target: d.target,
+      place: placesOf(clauses, actors, d),
+      time: null,
+      modality: m.modality,
+      attribution: m.attribution,
+      condition: m.condition,
+      deadline: null,
+    };
+    events.push(event);
+    const list = bySentence.get(d.sentence) ?? [];
+    list.push(event);
+    bySentence.set(d.sentence, list);
+  }
+  attachTimesAndDeadlines(doc, bySentence, events);
+  return events;
+}
+
+const OBLIGATION = new Set(['must', 'should', 'ought']);
+
+/**
+ * "Russia said that Sudan must return the helicopter": a reported obligation is a
+ * demand by the speaker on the obliged (PLOVER DEMAND), whatever the verb. The
+ * verb's own event, if it has one, becomes the demand's content.
+ */
+function obligations(clauses: Clauses, mentions: Mention[], first: number, last: number, mod: ModalityLexicon): Mention[] {
+  const tokens = clauses.tokens;
+  const out = [...mentions];
+  for (let v = first; v < last; v++) {
+    const t = tokens[v]!;
+    if (t.pos !== 'VERB') continue;
+    let k = v - 1;
+    while (k >= first && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' && tokens[k]!.norm !== 'to')) k--;
+    let modal = -1;
+    if (OBLIGATION.has(tokens[k]?.norm ?? '')) modal = k;
+    else if (tokens[k]?.norm === 'to' && ['have', 'need', 'ought'].includes(lemmaOf(tokens[k - 1] ?? t)) && tokens[k - 1]!.pos !== 'PART') modal = k - 1;
+    if (modal === -1) continue;
+    const subj = clauses.subjectOf(modal + 1 <= v ? v : v);
+    if (!subj) continue;
+    // The reporting verb before the obliged clause: "said (on Tuesday) (that) X must …".
+    const whole = clauses.conjunctsBefore(subj)[0] ?? subj;
+    let r = whole.first - 1;
+    if (tokens[r]?.norm === 'that') r--;
+    while (r >= first) {
+      const np = clauses.phraseAt(r);
+      if (np && np.last === r + 1 && clauses.isTime(np)) {
+        r = np.first - 1;
+        if (tokens[r]?.pos === 'ADP') r--;
+        continue;
+      }
+      if (tokens[r]!.pos === 'ADV') {
+        r--;
+        continue;
+      }
+      break;
+    }
+    const reporter = tokens[r];
+    if (!reporter || reporter.pos !== 'VERB' || !mod.complementVerbs.has(lemmaOf(reporter)) && !['announce', 'demand', 'insist', 'urge'].includes(lemmaOf(reporter))) continue;
+    const inner = out.findIndex((m) => m.head === v);
+    const innerSense = inner !== -1 ? out[inner]!.sense : null;
+    const sense = { type: 'DEMAND', cameo: innerSense ? combine('request', innerSense, 'demand', 'infinitive')?.cameo ?? '100' : '100' };
+    if (inner !== -1) out.splice(inner, 1);
+    out.push({ kind: 'verb', first: modal, last: v + 1, head: v, sense, key: 'demand', obligation: { reporter: r, obliged: subj.head } });
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * PLOVER codes promised cooperation as AGREE and a promised hostile act as THREATEN
+ * (manual 2.3, 3.1); "will withdraw … unless …" offers the act as the price of
+ * refusal: a threat; "will not accept" refuses: REJECT.
+ */
+function futureSense(d: Draft, m: { modality: Modality; future: boolean; unless: boolean }): Sense {
+  if (d.kind !== 'verb') return d.sense;
+  if (m.modality === 'conditional' && m.unless && m.future) {
+    return { type: 'THREATEN', cameo: d.sense.type === 'ASSAULT' || d.sense.type === 'FIGHT' ? '138' : '130' };
+  }
+  if (m.modality === 'negated' && m.future && COOPERATIVE.has(d.sense.type)) return combine('refusal', d.sense, '', 'infinitive') ?? d.sense;
+  if ((m.modality === 'intended' || m.modality === 'conditional') && m.future) return combine('intent', d.sense, '', 'infinitive') ?? d.sense;
+  return d.sense;
+}
+
+/** Applies governors to the sentence's mentions: one event per chain. */
+function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number, mod: ModalityLexicon, lex: TriggerLexicon): Draft[] {
+  const tokens = clauses.tokens;
+  const absorbed = new Set<number>();
+  const drafts: Draft[] = [];
+  const byHead = new Map(mentions.map((m) => [m.head, m]));
+  for (const m of mentions) {
+    const d: Draft = {
+      sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key,
+      sourceVerb: m.kind === 'verb' ? m.head : null, targetHead: m.head, auxHead: m.head, hint: null,
+      weaponSubject: m.weaponSubject === true, object: m.object ?? null, addressee: null, sourceFromAddressee: false,
+      governed: false, dictionary: m.dictionary ?? null, source: [], target: [],
+    };
+    if (m.obligation) {
+      d.sourceVerb = m.obligation.reporter;
+      d.auxHead = m.obligation.reporter;
+      d.addressee = m.obligation.obliged;
+      d.governed = true;
+      drafts.push(d);
+      continue;
+    }
+    let current: Mention = m;
+    // A dictionary-coded verb keeps the dictionary's code: no combination rules on top.
+    for (let depth = 0; depth < 4 && !m.dictionary; depth++) {
+      const gov = governorOf(clauses, current, mod);
+      if (!gov) break;
+      const govToken = tokens[gov.governor]!;
+      const govLemma = lemmaOf(govToken);
+      d.governed = true;
+      if (gov.kind === 'deny' || gov.kind === 'claim') {
+        d.hint = gov.kind === 'deny' ? 'denied' : 'claimed';
+        if (gov.via !== 'that') d.sourceVerb = gov.governor;
+        break;
+      }
+      if (gov.kind === 'accuse') {
+        // "accused Gondor of shelling the town": the accused did it, by the accuser's account.
+        if (gov.via === 'gerund') {
+          if (gov.addressee !== null) {
+            d.addressee = gov.addressee;
+            d.sourceFromAddressee = true;
+          }
+          d.hint = 'claimed';
+        } else {
+          // "blamed the attacks on X": the prepositional phrase is the accused, not the attack's target.
+          d.noPpTarget = true;
+        }
+        break;
+      }
+      const combined = combine(gov.kind, d.sense, govLemma, gov.via);
+      if (combined) {
+        d.sense = combined;
+        const govMention = byHead.get(gov.governor);
+        if (govMention) absorbed.add(govMention.head);
+        // The trigger grows to cover the governor when only verbs, "to" and adverbs lie
+        // between ("agree to stop attacking"); else it is the governor alone ("demands").
+        let tight = true;
+        for (let k = gov.governor + 1; k < d.first; k++) {
+          const p = tokens[k]!.pos;
+          if (p !== 'VERB' && p !== 'PART' && p !== 'ADV' && p !== 'AUX') tight = false;
+        }
+        if (tight && d.first - gov.governor <= 5) d.first = Math.min(d.first, gov.governor);
+        else {
+          d.first = gov.governor;
+          d.last = gov.governor + 1;
+        }
+        d.key = govLemma;
+        if (gov.kind === 'request' && gov.addressee !== null) d.addressee = gov.addressee;
+      } else {
+        // A transparent governor ("ordered strikes", "carried out the attack") lends its subject
+        // and tense; if it is a trigger itself, the pair is one event.
+        const govMention = byHead.get(gov.governor);
+        const transparent = gov.kind === 'transparent' || gov.kind === 'attempt' || (gov.kind === 'request' && gov.via === 'object');
+        if (govMention && transparent) absorbed.add(govMention.head);
+      }
+      d.sourceVerb = gov.via === 'that' ? d.sourceVerb : gov.governor;
+      if (gov.via === 'that' && gov.kind === 'request') {
+        d.sourceVerb = gov.governor;
+      }
+      d.auxHead = gov.governor;
+      if (gov.kind === 'intent' && !combined && (tokens[gov.governor]!.pos === 'ADJ')) d.hint = 'intended';
+      current = { kind: 'verb', first: gov.governor, last: gov.governor + 1, head: gov.governor, sense: d.sense, key: govLemma };
+    }
+    drafts.push(d);
+    if (m.dictionary?.reciprocal) {
+      // "[032:033]": A visits B, and B hosts A.
+      const { source, target } = m.dictionary;
+      drafts.push({ ...d, sense: { type: ploverTypeOf(m.dictionary.reciprocal) ?? 'OTHER', cameo: m.dictionary.reciprocal }, dictionary: { source: target, target: source, reciprocal: null } });
+    }
+  }
+  return drafts.filter((d) => !absorbed.has(d.targetHead) || d.first !== d.targetHead || d.governed);
+}
+
+function isPassive(clauses: Clauses, v: number): boolean {
+  const tokens = clauses.tokens;
+  const t = tokens[v]!;
+  if (!/(ed|en|wn|t)$/.test(t.norm) || t.norm === lemmaOf(t)) return false;
+  for (let k = v - 1; k >= v - 3 && k >= 0; k--) {
+    const p = tokens[k]!;
+    if (p.pos === 'AUX' && (lemmaOf(p) === 'be' || lemmaOf(p) === 'get')) return true;
+    if (p.pos !== 'ADV' && p.pos !== 'AUX') return false;
+  }
+  return false;
+}
+
+function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, requireActor: boolean, subject = false): ActorRef[] {
+  if (!np) return [];
+  const out: ActorRef[] = [];
+  const parts = subject ? [...clauses.conjunctsBefore(np), ...clauses.conjuncts(np)] : clauses.conjuncts(np);
+  for (const part of parts) {
+    const phrase = clauses.resolveQuantity(part);
+    if (actors.isWeapon(phrase)) continue;
+    if (requireActor && !actors.isActorLike(phrase)) continue;
+    const ref = actors.actorRef(phrase);
+    if (ref && !out.some((r) => r.span.start === ref.span.start)) out.push(ref);
+  }
+  return out;
+}
+
+function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): void {
+  const tokens = clauses.tokens;
+  const preps = lex.targetPreps.get(d.innerKey) ?? lex.targetPreps.get(lemmaOf(tokens[d.targetHead]!)) ?? [];
+  if (d.dictionary) {
+    d.source = refsOf(actors, clauses, d.dictionary.source, true);
+    d.target = refsOf(actors, clauses, d.dictionary.target, false);
+    return;
+  }
+  // Source.
+  if (d.sourceFromAddressee && d.addressee !== null) {
+    d.source = refsOf(actors, clauses, clauses.phraseAt(d.addressee), true);
+  } else if (!d.weaponSubject && d.sourceVerb !== null) {
+    if (isPassive(clauses, d.sourceVerb)) {
+      const by = clauses.objectOf(d.sourceVerb, ['by'], { direct: false });
+      d.source = refsOf(actors, clauses, by?.np ?? null, true);
+      const subj = clauses.subjectOf(d.sourceVerb);
+      d.target = refsOf(actors, clauses, subj, false);
+    } else {
+      const subj = clauses.subjectOf(d.sourceVerb);
+      // "Recent US Predator attacks have killed …": an event as subject lends its own source.
+      if (subj && lex.nouns.has(lemmaOf(tokens[subj.head]!))) d.source = ownerOf(clauses, actors, subj, subj.head);
+      else d.source = refsOf(actors, clauses, subj, true, true);
+    }
+  }
+  if (d.source.length === 0 && d.kind === 'noun' && !d.weaponSubject) d.source = nounSource(clauses, actors, d);
+  // Target.
+  if (d.target.length === 0) {
+    if (d.addressee !== null && !d.sourceFromAddressee) {
+      d.target = refsOf(actors, clauses, clauses.phraseAt(d.addressee), false);
+    } else if (d.object) {
+      // Verb + object events: "gave Kadhimi a 12-month window" (first object), "imposed sanctions on the Taliban" (PP).
+      const first = clauses.objectOf(d.targetHead, [], { limit: 8 });
+      const recipient = first && first.np.first < d.object.first && first.np.last === d.object.first && actors.isActorLike(first.np);
+      if (recipient) d.target = refsOf(actors, clauses, first!.np, false);
+      else d.target = thingTarget(clauses, actors, d.object, ['on', 'against', 'in', 'to', 'with', 'for', 'from', 'at', 'into']);
+    } else if (tokens[d.targetHead]!.pos === 'VERB' || d.kind === 'verb') {
+      const direct = !OBJECT_NOT_TARGET.has(d.innerKey) && !isPassive(clauses, d.targetHead);
+      const obj = clauses.objectOf(d.targetHead, [...preps, 'against', 'on'], { direct });
+      if (obj) {
+        const head = tokens[obj.np.head]!;
+        if (obj.prep === null && lex.abstractObjects.has(lemmaOf(head)) && (d.sense.type === 'ASSAULT' || d.sense.type === 'FIGHT')) {
+          // "attacked the government's policy" is criticism.
+          d.sense = { type: 'DISAPPROVE', cameo: '111' };
+        }
+        if (!clauses.isTime(obj.np)) {
+          if (actors.isActorLike(obj.np)) d.target = refsOf(actors, clauses, obj.np, false);
+          // A thing acted on: whose it is ("rejected an Indian proposal"), or to/with whom.
+          else d.target = thingTarget(clauses, actors, obj.np, preps);
+        }
+      }
+      if (d.target.length === 0 && preps.length > 0) {
+        const pp = clauses.objectOf(d.targetHead, preps, { direct: false, limit: 20 });
+        if (pp) d.target = refsOf(actors, clauses, pp.np, false);
+      }
+      if (d.target.length === 0 && THAT_TARGET.has(d.sense.type)) {
+        // "demanded that the US cancel …": the subject of the demanded clause.
+        let k = d.targetHead + 1;
+        while (tokens[k]?.pos === 'ADV') k++;
+        if (tokens[k]?.norm === 'that') {
+          const np = clauses.phraseAt(k + 1);
+          if (np && np.first === k + 1 && !np.relative) d.target = refsOf(actors, clauses, np, false);
+        }
+      }
+    } else if (!d.noPpTarget) {
+      const np = clauses.phraseAt(d.targetHead);
+      if (np) d.target = ppTarget(clauses, actors, np, preps.length > 0 ? preps : ['on', 'against']);
+      // "a suspension of air links with Serbia": past an "of" phrase.
+      if (np && d.target.length === 0 && tokens[np.last]?.norm === 'of') {
+        const next = clauses.phraseAt(np.last + 1);
+        if (next && next.first === np.last + 1) d.target = ppTarget(clauses, actors, next, ['with', 'to', 'against', 'on', 'between'], true);
+      }
+      if (np && d.target.length === 0 && THAT_TARGET.has(d.sense.type)) {
+        // "its demand today that Israel ease restrictions"
+        let k = np.last;
+        const t = clauses.phraseAt(k);
+        if (t && t.first === k && clauses.isTime(t)) k = t.last;
+        if (tokens[k]?.norm === 'that') {
+          const subj = clauses.phraseAt(k + 1);
+          if (subj && subj.first === k + 1 && !subj.relative) d.target = refsOf(actors, clauses, subj, false);
+        }
+      }
+    }
+  }
+  // An actor is not its own target.
+  const sourceKeys = new Set(d.source.map((r) => ActorIndex.keyOf(r)));
+  d.target = d.target.filter((r) => !(r.entity && sourceKeys.has(r.entity)) && !d.source.some((s) => s.span.start === r.span.start));
+  // Phrases that are the trigger itself are not arguments.
+  const trig: [number, number] = [tokens[d.first]!.start, tokens[d.last - 1]!.end];
+  d.source = d.source.filter((r) => r.span.end <= trig[0] || r.span.start >= trig[1] || r.span.end - r.span.start > trig[1] - trig[0]);
+  d.target = d.target.filter((r) => r.span.end <= trig[0] || r.span.start >= trig[1]);
+}
+
+/**
+ * The actor behind a thing that is acted on: its possessor or proper premodifier
+ * ("an Indian proposal", "Haiti's efforts"), the "by" or "of" phrase after it ("calls
+ * by Belarus's rulers", "the removal of the president"), or the phrase it goes to or
+ * with ("food aid to refugees", "shared evidence with the U.S.").
+ */
+function thingTarget(clauses: Clauses, actors: ActorIndex, np: NounPhrase, preps: readonly string[]): ActorRef[] {
+  const tokens = clauses.tokens;
+  // "its troops", "their first meeting": a possessive pronoun points back at the actor itself.
+  const pronounOwner = np.possessor !== null && tokens[np.possessor[0]]!.pos === 'PRON';
+  const owner = pronounOwner ? [] : ownerOf(clauses, actors, np, np.head);
+  if (owner.length > 0) return owner;
+  const after = ppTarget(clauses, actors, np, ['by', 'of', ...preps, 'to', 'with', 'from', 'for', 'on', 'against', 'into', 'between'], true);
+  if (after.length > 0) return after;
+  // "granted political asylum to 18 Rwandan rebels": a further phrase after an "of" phrase.
+  if (tokens[np.last]?.norm === 'of') {
+    const next = clauses.phraseAt(np.last + 1);
+    if (next && next.first === np.last + 1) return ppTarget(clauses, actors, next, ['to', 'with', 'from', 'for', 'on', 'against'], true);
+  }
+  return [];
+}
+
+/** The noun phrase after np introduced by one of the prepositions. */
+function ppTarget(clauses: Clauses, actors: ActorIndex, np: NounPhrase, preps: readonly string[], requireActor = false): ActorRef[] {
+  const tokens = clauses.tokens;
+  let k = np.last;
+  // Skip a parenthesised acronym or a quote mark.
+  if (tokens[k]?.text === '(') while (k < tokens.length && tokens[k]!.text !== ')' && k < np.last + 5) k++;
+  if (tokens[k]?.text === ')') k++;
+  // "a mediation effort on Saturday between …": a time phrase may come first.
+  for (let guard = 0; guard < 2; guard++) {
+    const tp = tokens[k]?.pos === 'ADP' ? clauses.phraseAt(k + 1) : clauses.phraseAt(k);
+    if (!tp || !clauses.isTime(tp) || (tp.first !== k && tp.first !== k + 1)) break;
+    k = tp.last;
+  }
+  const prep = tokens[k];
+  if (!prep || !preps.includes(prep.norm)) return [];
+  let n = k + 1;
+  while (tokens[n] && /^[“"]$/.test(tokens[n]!.text)) n++;
+  const next = clauses.phraseAt(n);
+  if (!next || next.first !== n || clauses.isTime(next)) return [];
+  return refsOf(actors, clauses, next, requireActor);
+}
+
+/** Source of a noun event: possessor (Iran's attack), actor premodifier (Israeli air strikes), or "by X". */
+function nounSource(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] {
+  const np = clauses.phraseAt(d.targetHead);
+  if (!np) return [];
+  const owner = ownerOf(clauses, actors, np, d.first);
+  if (owner.length > 0) return owner;
+  return ppTarget(clauses, actors, np, ['by'], true);
+}
+
+/** The possessor or proper premodifiers (before token `before`) of a phrase. */
+function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: number): ActorRef[] {
+  const tokens = clauses.tokens;
+  if (np.possessor) {
+    const owner: NounPhrase = { first: np.possessor[0], last: np.possessor[1], head: np.possessor[1] - 1, possessor: null, pronoun: false, relative: false };
+    if (tokens[owner.first]!.pos === 'PRON' && owner.last - owner.first === 1) {
+      // "their withdrawal": the pronoun's antecedent.
+      const ref = actors.actorRef({ ...owner, pronoun: true });
+      return ref ? [ref] : [];
+    }
+    if (actors.isActorLike(owner)) {
+      const ref = actors.actorRef(owner);
+      return ref ? [ref] : [];
+    }
+  }
+  // Premodifiers before the trigger: proper nouns and proper adjectives ("U.S. strikes", "Israeli raids").
+  let a = -1;
+  let b = -1;
+  for (let k = np.possessor ? np.possessor[1] : np.first; k < before; k++) {
+    const t = tokens[k]!;
+    const proper = t.pos === 'PROPN' || (t.pos === 'ADJ' && /^[A-Z]/.test(t.text)) || actorNouns().actor.has(lemmaOf(t)) && t.pos === 'NOUN';
+    if (proper && !actors.isWeapon({ ...np, head: k })) {
+      if (a === -1) a = k;
+      b = k + 1;
+    } else if (a !== -1 && t.pos !== 'PUNCT' && !(t.pos === 'VERB')) break;
+  }
+  if (a !== -1) {
+    // "Iranian-backed" describes, it does not act: a premodifier glued to a participle is not the source.
+    const after = tokens[b];
+    const glued = after && /^[-‐‑]$/.test(after.text) && after.start === tokens[b - 1]!.end;
+    if (!glued) {
+      const phrase: NounPhrase = { first: a, last: b, head: b - 1, possessor: null, pronoun: false, relative: false };
+      const ref = actors.actorRef(phrase);
+      if (ref) return [ref];
+    }
+  }
+  return [];
+}
+
+function keep(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): boolean {
+  if (d.dictionary) return true;
+  const key = d.key;
+  const hasActor = (refs: ActorRef[]) => refs.length > 0;
+  if (lex.weak.has(key) && !d.governed) {
+    if (!(hasActor(d.source) && hasActor(d.target))) return false;
+  }
+  if (d.kind === 'noun' && lex.needsGovernor.has(key) && !d.governed && d.source.length === 0 && d.target.length === 0) return false;
+  return true;
+}
+
+function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft): Span[] {
+  const doc = clauses.doc;
+  const tokens = doc.tokens;
+  const s = doc.sentences[d.sentence]!;
+  const taken = new Set([...d.source, ...d.target].map((r) => r.span.start));
+  let best: { dist: number; spans: Span[] } | null = null;
+  for (let i = s.firstToken; i < s.lastToken; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'ADP' || !LOCATIVE.has(t.norm)) continue;
+    const np = clauses.phraseAt(i + 1);
+    if (!np || np.first !== i + 1) continue;
+    const spans: Span[] = [];
+    for (const part of clauses.conjuncts(np)) {
+      const span = placeSpan(clauses, actors, part);
+      if (span && !taken.has(span.start)) spans.push(span);
+    }
+    if (spans.length === 0) continue;
+    const dist = Math.abs(i - d.targetHead);
+    if (dist > 20) continue;
+    if (!best || dist < best.dist) best = { dist, spans };
+  }
+  return best?.spans ?? [];
+}
+
+function placeSpan(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Span | null {
+  const doc = clauses.doc;
+  const tokens = doc.tokens;
+  const head = tokens[np.head]!;
+  const start = tokens[np.first]!.start;
+  let end = tokens[np.last - 1]!.end;
+  const e = actors.entityFor(start, end, head.start);
+  if (e) {
+    if (e.type === 'GPE' || e.type === 'LOC' || e.type === 'FACILITY') {
+      const m = e.mentions.find((x) => x.start < end && x.end > start);
+      return m ? makeSpan(doc.text, Math.max(m.start, start), Math.min(m.end, end)) : null;
+    }
+    return null;
+  }
+  if (doc.entities.length > 0 && head.pos === 'PROPN') {
+    // Entities exist but none covers this name: the entities stage did not see a place here.
+  }
+  if (actorNouns().place.has(lemmaOf(head))) {
+    // "the town of Cizre"
+    const of = tokens[np.last];
+    const name = clauses.phraseAt(np.last + 1);
+    if (of?.norm === 'of' && name && name.first === np.last + 1 && clauses.hasProper(name)) {
+      end = tokens[name.last - 1]!.end;
+      let first = np.first;
+      while (first < np.head && tokens[first]!.pos === 'DET') first++;
+      return makeSpan(doc.text, tokens[first]!.start, end);
+    }
+    return null;
+  }
+  if (head.pos === 'PROPN' && !clauses.isTime(np)) {
+    let first = np.first;
+    while (first < np.head && (tokens[first]!.pos === 'DET' || tokens[first]!.pos === 'ADJ' && !/^[A-Z]/.test(tokens[first]!.text))) first++;
+    return makeSpan(doc.text, tokens[first]!.start, end);
+  }
+  return null;
+}
+
+/**
+ * Time: the time expression of the sentence nearest the trigger. Deadlines: each goes
+ * to the nearest commitment-like event of its sentence (a promise, demand, threat or
+ * anything conditional or intended); "… a 12-month window to get this done" also
+ * reaches back to the latest such event of the three sentences before, by the same
+ * actor when one is known.
+ */
+function attachTimesAndDeadlines(doc: Doc, bySentence: Map<number, Event[]>, events: Event[]): void {
+  const published = doc.meta.published;
+  for (const [index, list] of bySentence) {
+    const s = doc.sentences[index]!;
+    const deadlines = findDeadlines(doc.text, s.start, s.end, published);
+    const times = findTimes(doc.text, s.start, s.end, published).filter((t) => !deadlines.some((d) => d.start < t.end && t.start < d.end));
+    for (const ev of list) {
+      let best: (typeof times)[number] | null = null;
+      let bestDist = Infinity;
+      for (const t of times) {
+        const dist = t.end <= ev.trigger.start ? ev.trigger.start - t.end : t.start >= ev.trigger.end ? t.start - ev.trigger.end : 0;
+        if (dist < bestDist) {
+          best = t;
+          bestDist = dist;
+        }
+      }
+      if (best) {
+        const future = ev.modality === 'intended' || ev.modality === 'conditional' || ev.modality === 'hypothetical';
+        ev.time = { span: makeSpan(doc.text, best.start, best.end), value: best.value(future ? 'future' : 'past') };
+      }
+    }
+    for (const dl of deadlines) {
+      const span = makeSpan(doc.text, dl.start, dl.end);
+      const deadline = { span, value: dl.value };
+      const candidates = list.filter((ev) => COMMITMENTS.has(ev.type) || ev.modality === 'intended' || ev.modality === 'conditional');
+      const near = (candidates.length > 0 ? candidates : list).slice().sort((a, b) => Math.abs(a.trigger.start - dl.start) - Math.abs(b.trigger.start - dl.start))[0];
+      if (near && !near.deadline) near.deadline = deadline;
+      // A deadline for something said before: "gave Kadhimi a 12-month window to get this done".
+      if (near && /\b(this|it|that|so)\b/i.test(doc.text.slice(dl.end, s.end))) {
+        const sourceKeys = new Set(near.source.map((r) => ActorIndex.keyOf(r)));
+        const earlier = events
+          .filter((ev) => {
+            const sIdx = sentenceOf(doc, ev.trigger.start);
+            return sIdx < index && sIdx >= index - 3 && !ev.deadline && (ev.modality === 'conditional' || ev.modality === 'intended' || ev.type === 'AGREE' || ev.type === 'DEMAND');
+          })
+          .sort((a, b) => b.trigger.start - a.trigger.start);
+        const sameActor = earlier.find((ev) => ev.source.some((r) => sourceKeys.has(ActorIndex.keyOf(r))));
+        const target = sameActor ?? (sourceKeys.size === 0 ? earlier[0] : undefined);
+        if (target) target.deadline = deadline;
+      }
+    }
+  }
+}
+
+function sentenceOf(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

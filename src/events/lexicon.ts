@@ -1,0 +1,162 @@
+import { loadJsonResource } from '../resources.js';
+import { ploverTypeOf, ploverTypes } from './cameo.js';
+import { setComplementVerbs } from './syntax.js';
+
+/**
+ * The trigger lexicon (lexicons/events/triggers.json) and the modality cues
+ * (lexicons/events/modality.json), indexed by lemma so that finding triggers is one
+ * map lookup per token.
+ */
+
+export interface Sense {
+  type: string;
+  cameo: string | null;
+}
+
+export interface PhraseEntry {
+  /** Lemmas in order; the phrase is indexed under the first. */
+  lemmas: string[];
+  sense: Sense;
+}
+
+export interface TriggerLexicon {
+  verbs: Map<string, Sense>;
+  nouns: Map<string, Sense>;
+  phrases: Map<string, PhraseEntry[]>;
+  verbObject: Map<string, Map<string, Sense | null>>;
+  weapons: Map<string, string>;
+  weaponVerbs: Set<string>;
+  impactVerbs: Set<string>;
+  targetPreps: Map<string, string[]>;
+  weak: Set<string>;
+  needsGovernor: Set<string>;
+  abstractObjects: Set<string>;
+  intransitive: Set<string>;
+  laborCues: Set<string>;
+}
+
+interface TriggerFile {
+  verbs: Record<string, string>;
+  nouns: Record<string, string>;
+  phrases: Record<string, string>;
+  verbObject: Record<string, Record<string, string | null>>;
+  weapons: Record<string, string>;
+  weaponVerbs: string[];
+  impactVerbs: string[];
+  targetPreps: Record<string, string[]>;
+  weak: string[];
+  needsGovernor: string[];
+  abstractObjects: string[];
+  intransitive: string[];
+  laborCues: string[];
+}
+
+export interface ModalityLexicon {
+  negation: Set<string>;
+  future: Set<string>;
+  hypothetical: Set<string>;
+  hypotheticalWords: Set<string>;
+  conditions: string[][];
+  denialVerbs: Set<string>;
+  denialPhrases: string[][];
+  claimPhrases: string[][];
+  governors: Record<GovernorKind, Set<string>>;
+  readiness: Set<string>;
+  obligation: Set<string>;
+  complementVerbs: Set<string>;
+}
+
+export type GovernorKind = 'intent' | 'threat' | 'request' | 'refusal' | 'cessation' | 'attempt' | 'preparation' | 'transparent';
+
+interface ModalityFile {
+  negation: string[];
+  future: string[];
+  hypothetical: string[];
+  hypotheticalWords: string[];
+  conditions: string[];
+  denialVerbs: string[];
+  denialPhrases: string[];
+  claimPhrases: string[];
+  governors: Record<GovernorKind | 'readiness', string[]>;
+  obligation: string[];
+  complementVerbs: string[];
+}
+
+/** "ASSAULT 180" -> sense; the type must be a PLOVER type and agree with the CAMEO table. */
+export function parseSense(value: string, where: string): Sense {
+  const [type, code] = value.trim().split(/\s+/);
+  if (!type || !ploverTypes().includes(type)) throw new Error(`${where}: unknown event type in "${value}"`);
+  const cameo = code && code !== '-' ? code : null;
+  if (cameo) {
+    const mapped = ploverTypeOf(cameo);
+    const ok = mapped === type || (type === 'ASSAULT' && mapped === 'FIGHT') || (type === 'FIGHT' && mapped === 'ASSAULT');
+    if (!ok) throw new Error(`${where}: CAMEO ${cameo} is ${mapped ?? 'untyped'}, not ${type}`);
+  }
+  return { type, cameo };
+}
+
+function words(phrase: string): string[] {
+  return phrase.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+let triggerLexicon: TriggerLexicon | null = null;
+
+export function loadTriggerLexicon(): TriggerLexicon {
+  if (triggerLexicon) return triggerLexicon;
+  const file = loadJsonResource<TriggerFile>('lexicons/events/triggers.json');
+  const senses = (record: Record<string, string>, section: string) =>
+    new Map(Object.entries(record).map(([lemma, v]) => [lemma, parseSense(v, `triggers.json ${section}.${lemma}`)]));
+  const phrases = new Map<string, PhraseEntry[]>();
+  for (const [phrase, v] of Object.entries(file.phrases)) {
+    const lemmas = words(phrase);
+    const entry = { lemmas, sense: parseSense(v, `triggers.json phrases.${phrase}`) };
+    const list = phrases.get(lemmas[0]!) ?? [];
+    list.push(entry);
+    list.sort((a, b) => b.lemmas.length - a.lemmas.length);
+    phrases.set(lemmas[0]!, list);
+  }
+  const verbObject = new Map<string, Map<string, Sense | null>>();
+  for (const [verb, objects] of Object.entries(file.verbObject)) {
+    verbObject.set(verb, new Map(Object.entries(objects).map(([o, v]) => [o, v === null ? null : parseSense(v, `triggers.json verbObject.${verb}.${o}`)])));
+  }
+  triggerLexicon = {
+    verbs: senses(file.verbs, 'verbs'),
+    nouns: senses(file.nouns, 'nouns'),
+    phrases,
+    verbObject,
+    weapons: new Map(Object.entries(file.weapons)),
+    weaponVerbs: new Set(file.weaponVerbs),
+    impactVerbs: new Set(file.impactVerbs),
+    targetPreps: new Map(Object.entries(file.targetPreps)),
+    weak: new Set(file.weak),
+    needsGovernor: new Set(file.needsGovernor),
+    abstractObjects: new Set(file.abstractObjects),
+    intransitive: new Set(file.intransitive),
+    laborCues: new Set(file.laborCues),
+  };
+  return triggerLexicon;
+}
+
+let modalityLexicon: ModalityLexicon | null = null;
+
+export function loadModalityLexicon(): ModalityLexicon {
+  if (modalityLexicon) return modalityLexicon;
+  const file = loadJsonResource<ModalityFile>('lexicons/events/modality.json');
+  const { readiness, ...governors } = file.governors;
+  modalityLexicon = {
+    negation: new Set(file.negation),
+    future: new Set(file.future),
+    hypothetical: new Set(file.hypothetical),
+    hypotheticalWords: new Set(file.hypotheticalWords),
+    conditions: file.conditions.map(words),
+    denialVerbs: new Set(file.denialVerbs),
+    denialPhrases: file.denialPhrases.map(words),
+    claimPhrases: file.claimPhrases.map(words),
+    governors: Object.fromEntries(Object.entries(governors).map(([k, v]) => [k, new Set(v)])) as Record<GovernorKind, Set<string>>,
+    readiness: new Set(readiness),
+    obligation: new Set(file.obligation),
+    complementVerbs: new Set(file.complementVerbs),
+  };
+  setComplementVerbs(modalityLexicon.complementVerbs);
+  return modalityLexicon;
+}

@@ -1,0 +1,211 @@
+import type { Token } from '../doc/types.js';
+import type { PhraseEntry, Sense, TriggerLexicon } from './lexicon.js';
+import { type Clauses, type NounPhrase, hyphenJoined, lemmaOf } from './syntax.js';
+
+/**
+ * Trigger mentions in a sentence: phrases first (longest match), then verbs (with
+ * the verb+object table and weapon verbs), then nouns. Every lookup is by lemma.
+ */
+
+export interface Mention {
+  kind: 'verb' | 'noun';
+  /** Token range of the trigger [first, last). */
+  first: number;
+  last: number;
+  /** The token the trigger's syntax hangs on: the verb, or the head noun. */
+  head: number;
+  sense: Sense;
+  /** Lemma key for argument rules (targetPreps): the verb/noun lemma or the phrase. */
+  key: string;
+  /** For verb+object events: the object phrase that completes the trigger. */
+  object?: NounPhrase;
+  /** The subject is a weapon ("a drone struck …"): the perpetrator is unknown. */
+  weaponSubject?: boolean;
+  /** A reported obligation ("said X must …"): the reporting verb and the obliged phrase's head. */
+  obligation?: { reporter: number; obliged: number };
+  /** Coded by a verb dictionary: its roles and reciprocal code decide, not the built-in rules. */
+  dictionary?: { source: NounPhrase | null; target: NounPhrase | null; reciprocal: string | null };
+}
+
+function matches(t: Token, lemma: string): boolean {
+  return lemmaOf(t) === lemma || t.norm === lemma || t.norm.replace(/-/g, '') === lemma;
+}
+
+function matchPhrase(tokens: Token[], i: number, last: number, entry: PhraseEntry): number | null {
+  const verbal = tokens[i]!.pos === 'VERB';
+  let k = i;
+  for (let w = 0; w < entry.lemmas.length; w++) {
+    const lemma = entry.lemmas[w]!;
+    let gap = 0;
+    while (k < last && !matches(tokens[k]!, lemma)) {
+      const t = tokens[k]!;
+      // Hyphens never break a phrase ("drone-strike"); a verbal phrase lets a short object in ("took them hostage").
+      const skippable = /^[-‐‑]$/.test(t.text) || (w > 0 && verbal && gap < 3 && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ'));
+      if (w === 0 || !skippable) return null;
+      gap++;
+      k++;
+    }
+    if (k >= last) return null;
+    k++;
+  }
+  return k;
+}
+
+/** A participle used as an adjective ("a targeted strike", "Iranian-backed militias") is not a verb trigger. */
+function adjectival(tokens: Token[], i: number, first: number): boolean {
+  if (hyphenJoined(tokens, i)) return true;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev && i - 1 >= first && (prev.pos === 'DET' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) return true;
+  // A bare "verb" right after a lexical verb is its object, mistagged: "assign blame", "drew fire".
+  if (prev && i - 1 >= first && prev.pos === 'VERB' && !BARE_INFINITIVE_TAKERS.has(lemmaOf(prev)) && !/ing$/.test(tokens[i]!.norm) && !/ing$/.test(prev.norm)) return true;
+  return false;
+}
+
+/** Verbs followed by a bare infinitive ("helped craft", "let them go"). */
+const BARE_INFINITIVE_TAKERS = new Set(['help', 'make', 'let', 'see', 'watch', 'hear', 'have', 'go', 'come', 'dare', 'bid']);
+
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+/** Heads that leave the event to their modifier: "a mediation effort" is a mediation. */
+const GENERIC_HEADS = new Set(['effort', 'process', 'mission', 'campaign', 'operation', 'bid', 'initiative', 'drive', 'spree',
+  'wave', 'plan', 'programme', 'program', 'activity', 'action', 'attempt', 'exercise']);
+
+export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: number, last: number): Mention[] {
+  const tokens = clauses.tokens;
+  const out: Mention[] = [];
+  const used = new Uint8Array(last - first);
+  const take = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (k >= first && k < last) used[k - first] = 1;
+  };
+  for (let i = first; i < last; i++) {
+    if (used[i - first]) continue;
+    const t = tokens[i]!;
+    const lemma = lemmaOf(t);
+    // 1. Phrases (rocket attack, hunger strike, open fire, call on …).
+    const entries = lex.phrases.get(lemma) ?? lex.phrases.get(t.norm);
+    if (entries) {
+      let matched = false;
+      for (const entry of entries) {
+        const end = matchPhrase(tokens, i, last, entry);
+        if (end === null) continue;
+        const verbal = t.pos === 'VERB' || (t.pos === 'AUX' && entry.lemmas.length > 1);
+        if (verbal && adjectival(tokens, i, first)) continue;
+        const nominalStart = !verbal && (NOUN_POS.has(t.pos) || t.pos === 'ADJ');
+        if (!verbal && !nominalStart) continue;
+        let head = verbal ? i : end - 1;
+        while (head > i && !NOUN_POS.has(tokens[head]!.pos)) head--;
+        out.push({ kind: verbal ? 'verb' : 'noun', first: i, last: end, head, sense: entry.sense, key: entry.lemmas.join(' ') });
+        take(i, end);
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+    }
+    if (t.pos === 'VERB' && !adjectival(tokens, i, first)) {
+      // 2a. Verb + object that together name an event (impose a curfew, gave … a 12-month window).
+      const table = lex.verbObject.get(lemma);
+      if (table) {
+        const found = objectNoun(clauses, i, table);
+        if (found) {
+          if (found.sense) {
+            // "made this ultimatum", "imposed a curfew": the trigger runs to the noun when nothing else lies between.
+            let between = false;
+            for (let k = i + 1; k < found.np.first; k++) if (clauses.phraseAt(k)) between = true;
+            const last = !between && found.token - i <= 4 ? found.token + 1 : i + 1;
+            out.push({ kind: 'verb', first: i, last, head: i, sense: found.sense, key: lemma, object: found.np });
+            take(i + 1, found.np.last);
+          }
+          take(i, i + 1);
+          continue;
+        }
+      }
+      // 2b. Weapon verbs: launched rockets, fired a missile.
+      if (lex.weaponVerbs.has(lemma)) {
+        const obj = clauses.objectOf(i, [], { limit: 6 });
+        const cameo = obj ? lex.weapons.get(lemmaOf(tokens[obj.np.head]!)) : undefined;
+        if (obj && cameo) {
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo }, key: lemma, object: obj.np });
+          take(obj.np.head, obj.np.head + 1);
+          continue;
+        }
+      }
+      // 2c. Impact verbs with a weapon as subject: "a drone struck the depot".
+      if (lex.impactVerbs.has(lemma)) {
+        const subj = clauses.subjectOf(i);
+        if (subj && lex.weapons.has(lemmaOf(tokens[subj.head]!))) {
+          const sense = lex.verbs.get(lemma) ?? { type: 'ASSAULT', cameo: lex.weapons.get(lemmaOf(tokens[subj.head]!)) ?? '180' };
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: sense.type === 'ASSAULT' || sense.type === 'FIGHT' ? sense.type : 'ASSAULT', cameo: sense.cameo }, key: lemma, weaponSubject: true });
+          continue;
+        }
+      }
+      const sense = lex.verbs.get(lemma);
+      if (sense) {
+        // "demonstrated their resolve" is not a demonstration.
+        if (lex.intransitive.has(lemma)) {
+          const obj = clauses.objectOf(i, [], { limit: 3 });
+          if (obj && obj.prep === null && !clauses.isTime(obj.np)) continue;
+        }
+        out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense, key: lemma });
+      }
+      continue;
+    }
+    // 3. Nouns: the head of their phrase, or followed by a preposition ("attacks on …").
+    if (NOUN_POS.has(t.pos) || (t.pos === 'VERB' && tokens[i - 1]?.pos === 'DET')) {
+      let sense = lex.nouns.get(lemma) ?? lex.nouns.get(t.norm);
+      if (!sense) continue;
+      // A strike among workers, unions and wages is a labour strike.
+      if (lemma === 'strike' && laborContext(tokens, first, last, lex)) sense = { type: 'PROTEST', cameo: '143' };
+      const np = clauses.phraseAt(i);
+      if (np && np.head !== i && !(np.possessor && i < np.possessor[1])) {
+        // A modifier ("aid workers", "protest movement") is not the event, unless what it
+        // modifies is a generic word for an undertaking ("mediation effort", "bombing campaign").
+        const next = tokens[i + 1];
+        if (next && NOUN_POS.has(next.pos) && !GENERIC_HEADS.has(lemmaOf(tokens[np.head]!))) continue;
+      }
+      if (np && np.possessor && i < np.possessor[1]) continue;
+      out.push({ kind: 'noun', first: i, last: i + 1, head: i, sense, key: lemma });
+    }
+  }
+  return out;
+}
+
+function laborContext(tokens: Token[], first: number, last: number, lex: TriggerLexicon): boolean {
+  let labor = false;
+  for (let k = first; k < last; k++) {
+    const l = lemmaOf(tokens[k]!);
+    if (lex.weapons.has(l) || l === 'military' || l === 'air' || l === 'army') return false;
+    if (lex.laborCues.has(l)) labor = true;
+  }
+  return labor;
+}
+
+/** For a verb with a verb+object table: the first or second object phrase whose noun is in the table. */
+function objectNoun(clauses: Clauses, v: number, table: Map<string, Sense | null>): { np: NounPhrase; token: number; sense: Sense | null } | null {
+  const tokens = clauses.tokens;
+  const [, last] = clauses.sentenceBounds(v);
+  let seen = 0;
+  for (let i = v + 1; i < Math.min(last, v + 10) && seen < 2; i++) {
+    const t = tokens[i]!;
+    const np = clauses.phraseAt(i);
+    if (np && np.first === i) {
+      seen++;
+      for (let k = np.first; k < np.last; k++) {
+        const lem = lemmaOf(tokens[k]!);
+        if (table.has(lem)) return { np, token: k, sense: table.get(lem)! };
+        if (table.has(tokens[k]!.norm)) return { np, token: k, sense: table.get(tokens[k]!.norm)! };
+      }
+      // "lifted a state of emergency", "5.1 million dollars of aid": look into the "of" phrase too.
+      if (tokens[np.last]?.norm === 'of') {
+        seen--;
+        i = np.last;
+        continue;
+      }
+      i = np.last - 1;
+      continue;
+    }
+    if (t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'ADP' && ['up', 'out', 'off', 'down', 'back'].includes(t.norm))) continue;
+    if (t.pos === 'PUNCT' && /^[-‐‑“”"]$/.test(t.text)) continue;
+    break;
+  }
+  return null;
+}
