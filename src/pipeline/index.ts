@@ -3,6 +3,7 @@ import type { Doc, DocMeta } from '../doc/types.js';
 import { tokensStage } from './stages/tokens.js';
 import { entitiesStage } from './stages/entities.js';
 import { attributionsStage } from './stages/attributions.js';
+import { eventsStage } from './stages/events.js';
 
 /** What a pipeline is configured with: extra knowledge files an analyst supplies. */
 export interface PipelineOptions {
@@ -37,6 +38,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'tokens', layer: 'tokens', run: tokensStage },
   { name: 'entities', layer: 'entities', run: entitiesStage },
   { name: 'attributions', layer: 'attributions', run: attributionsStage },
+  { name: 'events', layer: 'events', run: eventsStage },
 ];
 
 export interface RunOptions {
