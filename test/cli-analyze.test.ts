@@ -71,3 +71,15 @@ test('invalid options are refused with a clear message', () => {
   assert.notEqual(badFormat.status, 0);
   assert.match(badFormat.stderr, /format/);
 });
+
+test('--encoding decodes a legacy file that strict UTF-8 refuses', () => {
+  const legacy = join(dir, 'legacy.txt');
+  // "Café owners said prices rose." in windows-1252: é is the single byte 0xE9.
+  writeFileSync(legacy, Buffer.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owners said prices rose.\n')]));
+  const refused = runCli(['analyze', legacy]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /--encoding/);
+  const decoded = runCli(['analyze', legacy, '--encoding', 'windows-1252']);
+  assert.equal(decoded.status, 0, decoded.stderr);
+  assert.equal((JSON.parse(decoded.stdout) as DocJson).text, 'Café owners said prices rose.\n');
+});

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, type ReadOptions } from '../ingest/options.js';
 import type { PipelineOptions } from '../pipeline/index.js';
 
 /** `--published`: a calendar date, YYYY-MM-DD, that really exists. */
@@ -58,5 +59,47 @@ export function addDbOption(command: Command, help = 'SQLite database file'): Co
 /** A whole number of at least 1 (`--limit`). */
 export function parsePositiveInteger(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
+}
+
+export interface InputFlags {
+  maxBytes: number;
+  allowPrivate?: boolean;
+  allowAddress?: string[];
+  encoding?: string;
+  timeout?: number;
+  maxRedirects?: number;
+}
+
+/** How inputs are read (sizes, encodings, URL safety): shared by every command that reads articles. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .option('--max-bytes <n>', 'refuse inputs larger than this (bytes; k/M suffixes)', parseSizeOption, DEFAULT_MAX_BYTES)
+    .option('--encoding <name>', 'decode inputs with this encoding (e.g. windows-1252) unless they start with a byte-order mark; overrides a declared charset')
+    .option('--timeout <seconds>', `give up on a URL after this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, parsePositiveNumber)
+    .option('--max-redirects <n>', `follow at most this many redirects per URL (default ${DEFAULT_MAX_REDIRECTS})`, parseNonNegativeInteger)
+    .option('--allow-private', 'allow URLs on loopback, private and link-local addresses')
+    .option('--allow-address <cidr>', 'allow this address range even without --allow-private, e.g. 10.1.0.0/16 (repeatable)', collect);
+}
+
+export function readOptionsFrom(flags: InputFlags): ReadOptions {
+  return {
+    maxBytes: flags.maxBytes,
+    allowPrivate: flags.allowPrivate === true,
+    ...(flags.allowAddress ? { allowAddresses: flags.allowAddress } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(flags.timeout !== undefined ? { timeoutMs: Math.round(flags.timeout * 1000) } : {}),
+    ...(flags.maxRedirects !== undefined ? { maxRedirects: flags.maxRedirects } : {}),
+  };
+}
+
+function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
+function parseNonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return Number(value);
 }

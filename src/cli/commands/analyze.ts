@@ -1,17 +1,23 @@
 import type { Command } from 'commander';
 import { toJson } from '../../doc/doc.js';
 import { InputError } from '../../errors.js';
-import { DEFAULT_MAX_BYTES, readInputs } from '../../ingest/index.js';
+import { readInputs } from '../../ingest/index.js';
 import { createPipeline } from '../../pipeline/index.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { addDictionaryOptions, parseDateOption, parseSizeOption, pipelineOptionsFrom, type DictionaryFlags } from '../options.js';
+import {
+  addDictionaryOptions,
+  addInputOptions,
+  parseDateOption,
+  pipelineOptionsFrom,
+  readOptionsFrom,
+  type DictionaryFlags,
+  type InputFlags,
+} from '../options.js';
 
-interface AnalyzeFlags extends DictionaryFlags {
+interface AnalyzeFlags extends DictionaryFlags, InputFlags {
   format?: 'json' | 'jsonl' | 'md';
   published?: string;
   title?: string;
-  maxBytes: number;
-  allowPrivate?: boolean;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -21,16 +27,14 @@ export function registerAnalyze(program: Command): void {
     .argument('<inputs...>', 'text or HTML files, http(s) URLs, RSS/Atom feeds, .jsonl batches, or - for standard input')
     .option('-f, --format <format>', 'json (one input), jsonl (several, in input order) or md (a readable report)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) that anchors relative dates', parseDateOption)
-    .option('--title <text>', 'document title')
-    .option('--max-bytes <n>', 'refuse inputs larger than this (bytes; k/M suffixes)', parseSizeOption, DEFAULT_MAX_BYTES)
-    .option('--allow-private', 'allow URLs on loopback, private and link-local addresses');
-  addDictionaryOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    .option('--title <text>', 'document title');
+  addDictionaryOptions(addInputOptions(command)).action(async (inputs: string[], flags: AnalyzeFlags) => {
       const format = flags.format ?? (inputs.length === 1 ? 'json' : 'jsonl');
       if (!['json', 'jsonl', 'md'].includes(format)) throw new InputError(`unknown format "${format}": use json, jsonl or md`);
       const pipeline = createPipeline(pipelineOptionsFrom(flags));
       let failed = 0;
       let printed = 0;
-      for await (const result of readInputs(inputs, { maxBytes: flags.maxBytes, allowPrivate: flags.allowPrivate === true })) {
+      for await (const result of readInputs(inputs, readOptionsFrom(flags))) {
         if (!result.ok) {
           failed++;
           console.error(`ascribe: ${result.error.message}`);
