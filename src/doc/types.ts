@@ -67,7 +67,7 @@ export interface Entity {
 /** What kind of speech act or attitude the cue reports (docs/attribution.md). */
 export type CueType =
   | 'assert' | 'deny' | 'claim' | 'accuse' | 'warn' | 'promise' | 'believe' | 'intend'
-  | 'demand' | 'question' | 'report' | 'confirm' | 'admit';
+  | 'demand' | 'question' | 'report' | 'confirm' | 'admit' | 'support';
 
 export interface Attribution {
   id: string;
@@ -108,6 +108,8 @@ export interface Event {
 export type Stance = 'claim' | 'deny' | 'accuse' | 'uncertain' | 'suspect';
 
 export interface Responsibility {
+  /** Added to schema 1 by issue 5: "r1", "r2" …, so that contradictions can refer to a record. */
+  id?: string;
   incident: string;
   stance: Stance;
   speaker: { span: Span | null; entity: string | null; author: boolean };

@@ -1,0 +1,104 @@
+import type { Token } from '../doc/types.js';
+import type { AttrContext } from './context.js';
+
+/**
+ * Whether a source is unnamed: `an official`, `sources familiar with the matter`,
+ * `a senior diplomat who spoke on condition of anonymity`, `U.S. officials`. Named
+ * people, organisations, outlets and documents are not; a unique role (`the president`)
+ * identifies its holder; a pronoun or a definite description (`he`, `the official`)
+ * is as anonymous as what it refers back to.
+ */
+
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const STOP_MAIN = new Set(['of', 'for', 'with', 'from', 'at', 'in', 'on', 'who', 'which', 'that', 'familiar', 'close', 'involved', ',', '(', '—', '–']);
+/** Pronouns and quantifiers that stand for unnamed people when they have no antecedent. */
+const INDEFINITE_PEOPLE = new Set(['someone', 'somebody', 'some', 'many', 'others', 'several', 'few', 'one', 'anyone']);
+
+export type Anaphor = 'pronoun' | 'description' | null;
+
+/** Whether the source phrase refers back to something earlier (a pronoun, or `the` + a role noun). */
+export function anaphorKind(ctx: AttrContext, source: [number, number]): Anaphor {
+  const tokens = ctx.tokens;
+  const main = mainPhrase(tokens, source);
+  if (main[0] === main[1] && tokens[main[0]]!.pos === 'PRON') return 'pronoun';
+  const head = headOf(tokens, main);
+  if (head === -1 || tokens[head]!.pos === 'PROPN') return null;
+  const first = tokens[main[0]]!;
+  if (DEFINITE.has(first.norm) || POSSESSIVE.has(first.norm)) {
+    const lemma = tokens[head]!.norm;
+    if (ctx.lexicon.personNouns.has(lemma) || ctx.lexicon.groupNouns.has(lemma) || ctx.lexicon.titleNouns.has(lemma)) return 'description';
+  }
+  return null;
+}
+
+/**
+ * `antecedent`: how anonymous the phrase's antecedent is, when it was resolved
+ * (true/false), or null when it was not.
+ */
+export function isAnonymous(ctx: AttrContext, source: [number, number], antecedent: boolean | null): boolean {
+  const tokens = ctx.tokens;
+  const { lexicon } = ctx;
+  for (let k = source[0]; k <= source[1]; k++) if (lexicon.anonymityMarkers.has(tokens[k]!.norm) && marksAnonymity(tokens, k)) return true;
+  if (anonymityClauseAfter(ctx, source[1])) return true;
+  const main = mainPhrase(tokens, source);
+  if (main[0] === main[1] && tokens[main[0]]!.pos === 'PRON') {
+    if (antecedent !== null) return antecedent;
+    return INDEFINITE_PEOPLE.has(tokens[main[0]]!.norm);
+  }
+  const head = headOf(tokens, main);
+  if (head === -1) return false;
+  const h = tokens[head]!;
+  if (h.pos === 'PROPN' && !lexicon.personNouns.has(h.norm)) return false;
+  const determiner = tokens[main[0]]!;
+  const definite = DEFINITE.has(determiner.norm) || POSSESSIVE.has(determiner.norm);
+  if (lexicon.personNouns.has(h.norm) || lexicon.personNouns.has(h.lemma)) {
+    if (definite) return antecedent ?? true;
+    return true;
+  }
+  if (lexicon.titleNouns.has(h.norm) || lexicon.titleNouns.has(h.lemma)) {
+    if (definite) return antecedent ?? false;
+    // `a minister`, `two senators`: unnamed; `Minister Ali`: named (head is the name)
+    return true;
+  }
+  return false;
+}
+
+/** `unnamed`, `anonymous` mark anonymity; `familiar` and `speaking` only in their set phrases. */
+function marksAnonymity(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]!.norm;
+  if (w === 'familiar') return tokens[k + 1]?.norm === 'with';
+  if (w === 'speaking' || w === 'condition' || w === 'declined' || w === 'authorized' || w === 'authorised' || w === 'permitted' || w === 'allowed') return false;
+  return true;
+}
+
+/** `…, who spoke on condition of anonymity`, `…, who asked not to be named`, `…, who was not authorized to speak`. */
+function anonymityClauseAfter(ctx: AttrContext, end: number): boolean {
+  const tokens = ctx.tokens;
+  const sentence = ctx.sentenceOf[end]!;
+  let seen = 0;
+  for (let k = end + 1; k < tokens.length && ctx.sentenceOf[k] === sentence && seen < 14; k++, seen++) {
+    const w = tokens[k]!.norm;
+    if (w === 'anonymity' || w === 'anonymously') return true;
+    if ((w === 'named' || w === 'identified') && (tokens[k - 1]?.norm === 'be' || tokens[k - 1]?.norm === 'being')) {
+      for (let b = k - 1; b > k - 5 && b > end; b--) if (tokens[b]!.norm === 'not' || tokens[b]!.norm === 'declined' || tokens[b]!.norm === 'asked') return true;
+    }
+    if ((w === 'authorized' || w === 'authorised' || w === 'permitted' || w === 'allowed') && (tokens[k - 1]?.norm === 'not' || tokens[k - 2]?.norm === 'not')) return true;
+  }
+  return false;
+}
+
+/** The phrase without its post-modifiers: `sources` of `sources familiar with the matter`. */
+function mainPhrase(tokens: readonly Token[], source: [number, number]): [number, number] {
+  let end = source[0];
+  while (end + 1 <= source[1] && !STOP_MAIN.has(tokens[end + 1]!.norm)) end++;
+  return [source[0], end];
+}
+
+function headOf(tokens: readonly Token[], range: [number, number]): number {
+  for (let k = range[1]; k >= range[0]; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && !POSSESSIVE.has(t.norm))) return k;
+  }
+  return -1;
+}

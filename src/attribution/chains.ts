@@ -1,0 +1,82 @@
+import type { CueType } from '../doc/types.js';
+import type { AttrContext } from './context.js';
+import type { Draft } from './frames.js';
+
+/**
+ * Nested reports and chains (`via`). An attribution whose cue lies inside another
+ * attribution's content is reported through it: `MEE reported that officials said …`,
+ * `officials said …, according to MEE`. The inner one gets `via` = the outer one.
+ *
+ * Which nested reports are kept: PolNeAR, like most attribution corpora, annotates only
+ * the outermost report, and an inner attitude or a speaker quoting themselves (`“I
+ * think …”`, `he said he hopes …`) adds nothing an analyst needs. A nested report is
+ * kept when it is a chain worth following: the outer report relays (`according to X`,
+ * `X reported / revealed / published`) and the inner one is a speech act (not a belief or
+ * intention), outside quotation marks, with a source of its own that is named or
+ * described (not a pronoun, which mostly points back to the outer speaker).
+ */
+
+const SPEECH: ReadonlySet<CueType> = new Set(['assert', 'claim', 'report', 'confirm', 'admit', 'deny', 'accuse', 'warn', 'promise', 'demand', 'question']);
+
+export interface Nesting {
+  /** The drafts kept, in the order given. */
+  kept: Draft[];
+  /** Per kept draft: index (into `kept`) of the report it reaches us through, or null. */
+  via: (number | null)[];
+}
+
+export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[]): Nesting {
+  const outer = drafts.map((d, i) => innermostHolder(drafts, i));
+  const keep = drafts.map((d, i) => outer[i] === null || keepNested(ctx, d, drafts[outer[i]!]!));
+  const newIndex = new Map<number, number>();
+  const kept: Draft[] = [];
+  for (const [i, d] of drafts.entries()) {
+    if (!keep[i]) continue;
+    newIndex.set(i, kept.length);
+    kept.push(d);
+  }
+  const via = drafts
+    .map((_, i) => i)
+    .filter((i) => keep[i])
+    .map((i) => {
+      // the nearest kept report that holds this one
+      let o = outer[i]!;
+      const seen = new Set<number>();
+      while (o !== null && !keep[o] && !seen.has(o)) {
+        seen.add(o);
+        o = outer[o]!;
+      }
+      return o === null ? null : newIndex.get(o) ?? null;
+    });
+  return { kept, via };
+}
+
+/** The draft whose content holds draft i's cue, the smallest one; null when none (or only mutually). */
+function innermostHolder(drafts: readonly Draft[], i: number): number | null {
+  const d = drafts[i]!;
+  let best: number | null = null;
+  let bestSize = Infinity;
+  for (const [j, o] of drafts.entries()) {
+    if (j === i) continue;
+    const [c0, c1] = o.content;
+    if (d.cue.first < c0 || d.cue.last > c1) continue;
+    // two reports that hold each other: the one with the larger content is the outer one
+    const mutual = o.cue.first >= d.content[0] && o.cue.last <= d.content[1];
+    if (mutual && d.content[1] - d.content[0] >= c1 - c0) continue;
+    if (c1 - c0 < bestSize) {
+      best = j;
+      bestSize = c1 - c0;
+    }
+  }
+  return best;
+}
+
+function keepNested(ctx: AttrContext, d: Draft, outer: Draft): boolean {
+  // the outer report relays: `according to X`, `X reported / revealed / published`
+  if (outer.cue.kind !== 'adverbial' && outer.cueType !== 'report') return false;
+  if (d.cue.kind !== 'verb' || !SPEECH.has(d.cueType) || !d.source) return false;
+  if (ctx.quoteOf[d.cue.head] !== -1) return false;
+  const tokens = ctx.tokens;
+  for (let k = d.source[0]; k <= d.source[1]; k++) if (tokens[k]!.pos === 'PRON' && !/^(his|her|its|their|our|my|your)$/.test(tokens[k]!.norm)) return false;
+  return true;
+}

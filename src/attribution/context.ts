@@ -1,0 +1,92 @@
+import type { Doc, Sentence, Token } from '../doc/types.js';
+import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
+import { findQuotes, type Quote } from './quotes.js';
+
+/**
+ * What every attribution module reads about one document, computed once: the tokens,
+ * the quotations and, per token, the quotation it lies in and whether it starts a line.
+ * Everything else is looked up locally (within a sentence or a few tokens), so the
+ * attribution stage stays linear in the document length.
+ */
+export interface AttrContext {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  lexicon: AttributionLexicon;
+  quotes: Quote[];
+  /** Per token: index into `quotes` of the quotation that holds it (marks included), else -1. */
+  quoteOf: Int32Array;
+  /** Per token: 1 when it is an opening quotation mark, 2 a closing one, 0 otherwise. */
+  mark: Uint8Array;
+  /** Per token: whether a line break precedes it (or it is the first token). */
+  lineStart: Uint8Array;
+  /** Per token: index into `clauses`, the sentences this module works in (see mergeSentences). */
+  sentenceOf: Int32Array;
+  /** Sentences as token ranges [first, last] inclusive. */
+  clauses: [number, number][];
+}
+
+export const OPEN_MARK = 1;
+export const CLOSE_MARK = 2;
+
+export function buildContext(doc: Doc): AttrContext {
+  const { text, tokens } = doc;
+  const quotes = findQuotes(text);
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  const mark = new Uint8Array(tokens.length);
+  const lineStart = new Uint8Array(tokens.length);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+    const quote = quotes[q];
+    if (quote && t.start >= quote.start && t.end <= quote.end) {
+      quoteOf[i] = q;
+      if (t.start === quote.start) mark[i] = OPEN_MARK;
+      else if (quote.closed && t.end === quote.end) mark[i] = CLOSE_MARK;
+    }
+    const prevEnd = i === 0 ? 0 : tokens[i - 1]!.end;
+    if (i === 0 || text.slice(prevEnd, t.start).includes('\n')) lineStart[i] = 1;
+  }
+  const { sentenceOf, clauses } = mergeSentences(doc, lineStart);
+  return { text, tokens, sentences: doc.sentences, lexicon: attributionLexicon(), quotes, quoteOf, mark, lineStart, sentenceOf, clauses };
+}
+
+/**
+ * The document's sentences, re-joined where a split cannot be a sentence end: the next
+ * part opens in lower case or with a comma (`Rep. Ann Lee (D-Ore.) | said that …`),
+ * on the same line. Attribution frames never cross these joins' neighbours.
+ */
+function mergeSentences(doc: Doc, lineStart: Uint8Array): { sentenceOf: Int32Array; clauses: [number, number][] } {
+  const sentenceOf = new Int32Array(doc.tokens.length);
+  const clauses: [number, number][] = [];
+  for (const s of doc.sentences) {
+    if (s.lastToken <= s.firstToken) continue;
+    const first = doc.tokens[s.firstToken]!;
+    const previous = clauses[clauses.length - 1];
+    if (previous && !lineStart[s.firstToken] && /^[a-z,;:)]/.test(first.text)) previous[1] = s.lastToken - 1;
+    else clauses.push([s.firstToken, s.lastToken - 1]);
+  }
+  for (const [i, [a, b]] of clauses.entries()) for (let k = a; k <= b; k++) sentenceOf[k] = i;
+  return { sentenceOf, clauses };
+}
+
+/** Index of the first token whose end lies after `offset` (binary search). */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Token indices of a quotation: [first, last] inclusive. */
+export function quoteTokens(ctx: AttrContext, quote: Quote): [number, number] {
+  const first = tokenAtOrAfter(ctx.tokens, quote.start);
+  let last = tokenAtOrAfter(ctx.tokens, quote.end) - 1;
+  if (last < first) last = first;
+  return [first, last];
+}

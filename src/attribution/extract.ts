@@ -1,0 +1,158 @@
+import { makeSpan } from '../doc/doc.js';
+import type { Attribution, Doc } from '../doc/types.js';
+import { isAnonymous } from './anonymity.js';
+import { resolveNesting } from './chains.js';
+import { npEndAfter } from './chunk.js';
+import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
+import { linkSources } from './coref.js';
+import { findCueCandidates, type Cue } from './cues.js';
+import { cueFeatures } from './features.js';
+import { shippedCueModel, type CueModel } from './model.js';
+import { FrameFinder, type Draft } from './frames.js';
+import { continueQuotes, dashCredits, speakerLabels } from './layout.js';
+
+/**
+ * The attribution extractor: ordered sieves over one document (docs/attribution.md).
+ *   1. layout   speaker labels (`PENCE:`), headline speakers, dash credits (`“…” ― Ann Lee`)
+ *   2. cues     every cue candidate in text order, framed by frames.ts (verb, noun, adverbial)
+ *   3. quotes   quoted sentences that continue an attributed quote
+ * Each token has at most one role (cue or source) in at most one attribution; a cue that
+ * falls inside another attribution's content is a nested report, linked by `via`.
+ */
+
+const CUE = 1;
+const SOURCE = 2;
+
+export interface ExtractOptions {
+  /** The cue model; defaults to the shipped one. `null` runs the rules alone. */
+  model?: CueModel | null;
+}
+
+/** A cue candidate with the frame the rules give it, or null when it has no content. */
+export function frameCandidate(frames: FrameFinder, cue: Cue): Draft | null {
+  return cue.kind === 'verb' ? frames.verbFrame(cue) : cue.kind === 'noun' ? frames.nounFrame(cue) : frames.adverbialFrame(cue);
+}
+
+export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Attribution[] {
+  if (doc.tokens.length === 0) return [];
+  const model = options.model === undefined ? shippedCueModel() : options.model;
+  const ctx = buildContext(doc);
+  const frames = new FrameFinder(ctx);
+  const role = new Uint8Array(ctx.tokens.length);
+  const drafts: Draft[] = [];
+
+  const accept = (d: Draft): boolean => {
+    for (let k = d.cue.first; k <= d.cue.last; k++) if (role[k]) return false;
+    if (d.source) for (let k = d.source[0]; k <= d.source[1]; k++) if (role[k] === CUE) return false;
+    if (!d.split && d.content[0] <= d.cue.first && d.cue.last <= d.content[1]) return false;
+    for (let k = d.cue.first; k <= d.cue.last; k++) role[k] = CUE;
+    if (d.source) for (let k = d.source[0]; k <= d.source[1]; k++) role[k] ||= SOURCE;
+    drafts.push(d);
+    return true;
+  };
+
+  for (const d of speakerLabels(ctx)) accept(d);
+  for (const d of dashCredits(ctx, frames)) accept(d);
+  const proposals: Draft[] = [];
+  for (const cue of findCueCandidates(ctx)) {
+    if (role[cue.head]) continue;
+    const d = frameCandidate(frames, cue);
+    if (!d) continue;
+    if (model && !model.accepts(cueFeatures(ctx, cue, d))) continue;
+    proposals.push(d);
+  }
+  stopAtTails(ctx, proposals);
+  for (const d of proposals) accept(d);
+  drafts.sort((a, b) => a.cue.first - b.cue.first);
+  fillSharedSources(ctx, drafts);
+  const claimed = new Uint8Array(ctx.tokens.length);
+  for (const d of drafts) for (let k = d.content[0]; k <= d.content[1]; k++) claimed[k] = 1;
+  for (let k = 0; k < role.length; k++) if (role[k]) claimed[k] = 1;
+  continueQuotes(ctx, drafts, claimed);
+  return toAttributions(ctx, doc, drafts);
+}
+
+/**
+ * A content that runs on after the cue ends where another attribution's tail begins:
+ * `X told police that A, the source added` / `X said A, adding that B` /
+ * `X said A, according to Z` — the content stops before the comma.
+ */
+function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
+  const { tokens } = ctx;
+  for (const a of drafts) {
+    const [c0, c1] = a.content;
+    if (c0 <= a.cue.last || a.split) continue;
+    for (const b of drafts) {
+      if (b === a || b.cue.first <= c0 || b.cue.first > c1) continue;
+      // b's clause is set off by a comma, a dash, a semicolon or a conjunction
+      const left = b.source && b.source[0] < b.cue.first ? b.source[0] : b.cue.first;
+      let edge = left - 1;
+      const conjunction = edge > c0 && (tokens[edge]!.pos === 'CCONJ' || tokens[edge]!.pos === 'SCONJ' || tokens[edge]!.norm === 'while');
+      if (conjunction) edge--;
+      let end: number;
+      if (edge > c0 && /^[,;—–]$/.test(tokens[edge]!.text)) end = edge - 1;
+      else if (conjunction && tokens[edge + 1]!.pos === 'CCONJ') end = edge;
+      else continue;
+      {
+        while (end > c0 && tokens[end]!.pos === 'PUNCT' && ctx.mark[end] !== 2) end--;
+        a.content = [c0, end];
+        break;
+      }
+    }
+  }
+}
+
+/** `X said A, adding that B`: a participial cue shares the subject of the clause it hangs on. */
+function fillSharedSources(ctx: AttrContext, drafts: Draft[]): void {
+  const { tokens } = ctx;
+  for (const [i, d] of drafts.entries()) {
+    if (d.source || !d.sharedSource) continue;
+    const sentence = ctx.sentenceOf[d.cue.head]!;
+    const previous = drafts[i - 1];
+    if (previous?.source && ctx.sentenceOf[previous.cue.head] === sentence) {
+      d.source = previous.source;
+      continue;
+    }
+    // the sentence's first noun phrase, when a verb follows it
+    const first = ctx.clauses[sentence]![0];
+    let k = first;
+    while (k < d.cue.first && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.pos === 'PUNCT' || tokens[k]!.pos === 'ADV')) k++;
+    const end = npEndAfter(tokens, k, d.cue.first - 1);
+    if (end !== -1 && /^(VERB|AUX)$/.test(tokens[end + 1]?.pos ?? '')) d.source = [k, end];
+  }
+}
+
+function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[]): Attribution[] {
+  const { text, tokens } = ctx;
+  const links = linkSources(ctx, drafts.map((d) => d.source), doc.entities);
+  const anonymous: boolean[] = [];
+  for (const [i, d] of drafts.entries()) {
+    const antecedent = links[i]!.antecedent;
+    anonymous.push(d.source ? isAnonymous(ctx, d.source, antecedent === null ? null : anonymous[antecedent]!) : false);
+  }
+  const { kept, via } = resolveNesting(ctx, drafts);
+  const index = new Map(drafts.map((d, i) => [d, i]));
+  return kept.map((d, k) => {
+    const i = index.get(d)!;
+    const [c0, c1] = d.content;
+    return {
+      id: `a${k + 1}`,
+      source: d.source ? makeSpan(text, tokens[d.source[0]]!.start, tokens[d.source[1]]!.end) : null,
+      sourceEntity: links[i]!.entity,
+      cue: makeSpan(text, tokens[d.cue.first]!.start, tokens[d.cue.last]!.end),
+      cueType: d.cueType,
+      content: makeSpan(text, tokens[c0]!.start, tokens[c1]!.end),
+      direct: isDirect(ctx, c0, c1),
+      anonymous: anonymous[i]!,
+      via: via[k] === null ? null : `a${via[k]! + 1}`,
+    };
+  });
+}
+
+/** Direct speech: the content opens with a quotation mark and ends at a closing one (or an open quote's line end). */
+function isDirect(ctx: AttrContext, c0: number, c1: number): boolean {
+  if (ctx.mark[c0] !== OPEN_MARK) return false;
+  if (ctx.mark[c1] === CLOSE_MARK) return true;
+  const q = ctx.quoteOf[c1]!;
+  return q !== -1 && !ctx.quotes[q]!.closed;
+}

@@ -1,0 +1,393 @@
+import type { CueType, Token } from '../doc/types.js';
+import { isCommaLike, isPossessive, npEndAfter, npStartBefore } from './chunk.js';
+import { CLOSE_MARK, OPEN_MARK, type AttrContext, quoteTokens } from './context.js';
+import { cueTypeFor, type Cue } from './cues.js';
+
+/**
+ * Frames: given a cue, where its source and content are. Three orders cover news
+ * reporting (docs/attribution.md):
+ *   content after   `X said (that) C`, `X told reporters C`, `X said: “C”`, `according to X, C`
+ *   content before  `C, X said`, `“C,” said X`, `C, according to X`
+ *   both sides      `“C1,” X said, “C2”`, `C1, according to X, C2`
+ * A cue without a content is no attribution. Token ranges are inclusive.
+ */
+
+export interface Draft {
+  cue: Cue;
+  cueType: CueType;
+  /** Source, token range; null when the text names none. */
+  source: [number, number] | null;
+  /** Content, token range (the covering range when it has two parts). */
+  content: [number, number];
+  /** Which rule found it (docs/attribution.md lists them). */
+  sieve: string;
+  /** The source is the subject of a clause the cue depends on (`…, adding that`): filled later. */
+  sharedSource?: boolean;
+  /** The content is a split quote around the cue (`“C1,” X said, “C2”`): `content` covers both parts. */
+  split?: boolean;
+}
+
+const FINAL = new Set(['.', '!', '?', '…']);
+const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which', 'whom']);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'tomorrow', 'earlier', 'later', 'recently', 'last', 'this', 'next', 'week', 'month', 'year', 'morning',
+  'afternoon', 'evening', 'night', 'weekend', 'ago', 'again', 'repeatedly', 'also', 'privately', 'publicly',
+  'previously', 'often', 'frequently', 'once', 'twice', 'already', 'still', 'now', 'then', 'too', 'late', 'early',
+]);
+const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this']);
+const LEADING_CONJ = new Set(['but', 'and', 'so', 'yet', 'or']);
+const OBJECT_PRONOUN = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
+
+export class FrameFinder {
+  constructor(private readonly ctx: AttrContext) {}
+
+  private get tokens(): Token[] {
+    return this.ctx.tokens;
+  }
+
+  private sentenceRange(i: number): [number, number] {
+    return this.ctx.clauses[this.ctx.sentenceOf[i]!]!;
+  }
+
+  /** Last token of a sentence's content: before the final punctuation, unless a quote closes after it. */
+  private contentEnd(from: number, last: number): number {
+    const { tokens, ctx } = this;
+    let end = last;
+    if (ctx.mark[end] === CLOSE_MARK) return end;
+    while (end > from && (FINAL.has(tokens[end]!.text) || tokens[end]!.pos === 'PUNCT' && tokens[end]!.text !== ')' && ctx.mark[end] !== CLOSE_MARK)) end--;
+    return end;
+  }
+
+  /** Whether token i ends the sentence, or only final punctuation follows it up to `last`. */
+  private atEnd(i: number, last: number): boolean {
+    for (let k = i; k <= last; k++) {
+      const t = this.tokens[k]!;
+      if (!(FINAL.has(t.text) || (t.pos === 'PUNCT' && t.text !== ',' && t.text !== ':' && this.ctx.mark[k] !== OPEN_MARK))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Skips what may stand between a cue and its content: time words, adverbs and
+   * prepositional adjuncts (`said on Tuesday in a statement that`). Returns the index
+   * of the first token after them.
+   */
+  private skipAdjuncts(i: number, last: number): number {
+    const { tokens } = this;
+    for (let guard = 0; guard < 8 && i <= last; guard++) {
+      const t = tokens[i]!;
+      if (TIME_WORDS.has(t.norm) || (t.pos === 'ADV' && !WH.has(t.norm) && t.norm !== 'that')) {
+        i++;
+        continue;
+      }
+      if (t.pos === 'PROPN' && TIME_WORDS.has(t.norm)) {
+        i++;
+        continue;
+      }
+      if (ADJUNCT_PREP.has(t.norm) && t.pos === 'ADP') {
+        const end = npEndAfter(tokens, i + 1, last);
+        if (end === -1) break;
+        const after = tokens[end + 1];
+        if (!after || end + 1 > last || after.norm === 'that' || after.text === ',' || after.text === ':' || this.ctx.mark[end + 1] === OPEN_MARK || FINAL.has(after.text) || ADJUNCT_PREP.has(after.norm) || TIME_WORDS.has(after.norm)) {
+          i = end + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    return i;
+  }
+
+  /** Source before token `end` (inclusive): a noun phrase with an appositive set off by commas. */
+  subjectBefore(end: number, floor: number): [number, number] | null {
+    const { tokens } = this;
+    if (end < floor) return null;
+    if (isCommaLike(tokens[end])) {
+      // `Jane Roe, a spokeswoman for the ministry, said`
+      const appStart = npStartBefore(tokens, end - 1, floor);
+      if (appStart > floor && isCommaLike(tokens[appStart - 1])) {
+        const head = npStartBefore(tokens, appStart - 2, floor);
+        if (head !== -1 && (head === floor || !isVerbish(tokens[head - 1]!))) return [head, end];
+      }
+      return null;
+    }
+    const start = npStartBefore(tokens, end, floor);
+    return start === -1 ? null : [start, end];
+  }
+
+  /** Source after token `start`: a noun phrase, with an appositive when one follows before the clause ends. */
+  subjectAfter(start: number, last: number): [number, number] | null {
+    const { tokens } = this;
+    const end = npEndAfter(tokens, start, last);
+    if (end === -1) return null;
+    if (isCommaLike(tokens[end + 1]) && end + 2 <= last) {
+      const appEnd = npEndAfter(tokens, end + 2, last);
+      if (appEnd !== -1 && tokens[end + 2]!.pos !== 'PRON' && (appEnd === last || this.atEnd(appEnd + 1, last) || isCommaLike(tokens[appEnd + 1]))) {
+        return [start, isCommaLike(tokens[appEnd + 1]) && !this.atEnd(appEnd + 2, last) ? appEnd + 1 : appEnd];
+      }
+    }
+    return [start, end];
+  }
+
+  /** The quote run that ends at (or just after) token i: token range from the run's first quote to this quote's end. */
+  private quoteRunEndingAt(i: number): [number, number] | null {
+    const { ctx } = this;
+    let q = ctx.quoteOf[i]!;
+    if (q === -1 && i > 0) q = ctx.quoteOf[i - 1]!;
+    if (q === -1) return null;
+    const quote = ctx.quotes[q]!;
+    const runStart = ctx.quotes[quote.run]!;
+    const [first] = quoteTokens(ctx, runStart);
+    const [, last] = quoteTokens(ctx, quote);
+    return [first, last];
+  }
+
+  /** The quote run that starts at token i: from it to the end of its last quote. */
+  quoteRunStartingAt(i: number): [number, number] | null {
+    const { ctx } = this;
+    const q = ctx.quoteOf[i]!;
+    if (q === -1) return null;
+    let lastQuote = q;
+    while (lastQuote + 1 < ctx.quotes.length && ctx.quotes[lastQuote + 1]!.run === ctx.quotes[q]!.run) lastQuote++;
+    const [first] = quoteTokens(ctx, ctx.quotes[q]!);
+    const [, last] = quoteTokens(ctx, ctx.quotes[lastQuote]!);
+    return [first, last];
+  }
+
+  /** Content that starts at token j and runs to the end of its clause (or of its quotation). */
+  private contentFrom(j: number, last: number): [number, number] | null {
+    const { ctx, tokens } = this;
+    if (j > last) return null;
+    if (ctx.mark[j] === OPEN_MARK) {
+      const run = this.quoteRunStartingAt(j);
+      // a quotation that fills the rest of the sentence, or runs on over several sentences
+      if (run && (run[1] >= last || this.atEnd(run[1] + 1, last) || ctx.sentenceOf[run[1]] !== ctx.sentenceOf[j])) return run;
+    }
+    const end = this.contentEnd(j, last);
+    if (end < j) return null;
+    return [j, end];
+  }
+
+  /** A verb cue's frame. */
+  verbFrame(cue: Cue): Draft | null {
+    const { tokens, ctx } = this;
+    const [first, last] = this.sentenceRange(cue.head);
+    const before = cue.first - 1;
+    const after = cue.last + 1;
+    const lemma = cue.lemma;
+
+    // `“C,” said X` / `C, said X`: the verb right after a comma or a closing quote, subject after it
+    const afterComma = before >= first && (isCommaLike(tokens[before]) || ctx.mark[before] === CLOSE_MARK);
+    const quoteBeforeSentence = before === first - 1 && before >= 0 && ctx.mark[before] === CLOSE_MARK && !ctx.lineStart[first];
+    const quoteHere = (afterComma && this.closesQuote(before)) || quoteBeforeSentence;
+    const quoteOpenClause = quoteHere && this.quoteLeavesClauseOpen(before) && this.quoteStartsClause(before, first);
+    // a participle or infinitive is no inverted verb (`…, speaking of the plan` has its subject before)
+    const finite = !/ing$/.test(tokens[cue.head]!.norm) && tokens[cue.head - 1]?.norm !== 'to';
+    if ((afterComma || quoteBeforeSentence) && after <= last && finite) {
+      const src = this.subjectAfter(after, last);
+      if (src) {
+        const k = this.skipAdjuncts(src[1] + 1, last);
+        // after a quote that leaves its sentence open, nothing but the quote is the content (`“C,” said X of the plan`)
+        if (quoteOpenClause || k > last || this.atEnd(k, last) || isCommaLike(tokens[k]) || tokens[k]!.text === ':' || tokens[k]!.text === '(' || tokens[k]!.norm === 'who') {
+          const content = this.contentBefore(before, first, k, last);
+          if (content) return this.draft(cue, src, content.range, 'inverted-after-content', false, content.split);
+        }
+      }
+    }
+
+    // subject before the verb
+    const subject = this.subjectBefore(before, first);
+    const subjectOpen = subject ? subject[0] - 1 : before;
+    let j = after;
+    if (lexiconHas(ctx, 'addressee', lemma) && j <= last && tokens[j]!.norm !== 'that' && ctx.mark[j] !== OPEN_MARK && !WH.has(tokens[j]!.norm)) {
+      // `told reporters`, `assured allies`, `told me`: the addressee is neither source nor content
+      const addresseeEnd = OBJECT_PRONOUN.has(tokens[j]!.norm) ? j : npEndAfter(tokens, j, last);
+      if (addresseeEnd !== -1 && !lexiconHas(ctx, 'naming', lemma)) {
+        const nextTok = tokens[addresseeEnd + 1];
+        if (nextTok && addresseeEnd + 1 <= last && (nextTok.norm === 'that' || nextTok.norm === 'to' || isCommaLike(nextTok) || nextTok.text === ':' || ctx.mark[addresseeEnd + 1] === OPEN_MARK || WH.has(nextTok.norm) || ADJUNCT_PREP.has(nextTok.norm) || TIME_WORDS.has(nextTok.norm) || this.atEnd(addresseeEnd + 1, last) || /^(PRON|PROPN|DET|NOUN)$/.test(nextTok.pos))) {
+          j = addresseeEnd + 1;
+        }
+      }
+    }
+    j = this.skipAdjuncts(j, last);
+
+    const contentFollows = j <= last && !this.atEnd(j, last) && !(isCommaLike(tokens[j]) && ctx.mark[j + 1] !== OPEN_MARK);
+    const quoteFollows = j <= last && (ctx.mark[j] === OPEN_MARK || (isCommaLike(tokens[j]) && ctx.mark[j + 1] === OPEN_MARK));
+    const opensContent = j <= last && (tokens[j]!.norm === 'that' || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
+    // what stands before the subject: a comma, a closing quote in this sentence, or one that ended the last sentence
+    const boundaryBefore = subjectOpen >= first && (isCommaLike(tokens[subjectOpen]) || ctx.mark[subjectOpen] === CLOSE_MARK);
+    const quoteBefore = subjectOpen === first - 1 && subjectOpen >= 0 && ctx.mark[subjectOpen] === CLOSE_MARK && !ctx.lineStart[first];
+    const quoteOpen = (boundaryBefore || quoteBefore) && this.closesQuote(subjectOpen) && this.quoteLeavesClauseOpen(subjectOpen) && this.quoteStartsClause(subjectOpen, first);
+    // `C, X said.` / `“C,” X said Tuesday of the plan.` / `“C1,” X said, “C2”`
+    if ((boundaryBefore || quoteBefore) && !opensContent && (!contentFollows || quoteOpen)) {
+      if (!quoteFollows || quoteOpen) {
+        const content = this.contentBefore(subjectOpen, first, j, last);
+        if (content) return this.draft(cue, subject, content.range, 'subject-after-content', false, content.split);
+      }
+    }
+    if (!contentFollows) {
+      // `C, adding:` at the end of a paragraph, or `X said:` before a quoted paragraph
+      if (tokens[cue.last]!.text === ':' || tokens[j]?.text === ':') {
+        const next = this.nextParagraphQuote(cue.last);
+        if (next) return this.draft(cue, subject, next, 'colon-paragraph');
+      }
+      return null;
+    }
+
+    // content after the cue; inside a quotation it ends with the quotation (`“I think A,” she said`)
+    let start = j;
+    if (tokens[start]!.text === ':' || (isCommaLike(tokens[start]) && ctx.mark[start + 1] === OPEN_MARK)) start++;
+    let limit = last;
+    const q = ctx.quoteOf[cue.head]!;
+    if (q !== -1 && ctx.quotes[q]!.closed) {
+      const close = quoteTokens(ctx, ctx.quotes[q]!)[1];
+      if (close <= last) limit = close - 1;
+      while (limit > start && tokens[limit]!.pos === 'PUNCT') limit--;
+    }
+    const content = this.contentFrom(start, limit);
+    if (!content) return null;
+    // `…, adding that`, `… and said that`: the subject is the clause's, found later
+    const shared = !subject && before >= first && (isCommaLike(tokens[before]) || tokens[before]!.pos === 'CCONJ');
+    return this.draft(cue, subject, content, subject ? 'subject-verb-content' : 'verb-content', shared);
+  }
+
+  /**
+   * Whether the quotation that closes at token i (or before a comma at i) opens its
+   * clause: it starts the sentence, or continues a quotation from an earlier one —
+   * not a title or phrase quoted inside the sentence (`On “Fox News Sunday,” Pence said …`).
+   */
+  private quoteStartsClause(i: number, first: number): boolean {
+    const { ctx, tokens } = this;
+    const close = ctx.mark[i] === CLOSE_MARK ? i : i - 1;
+    const run = this.quoteRunEndingAt(close);
+    if (!run) return false;
+    if (run[0] <= first) return true;
+    for (let k = first; k < run[0]; k++) if (tokens[k]!.pos !== 'PUNCT' && tokens[k]!.pos !== 'CCONJ') return false;
+    return true;
+  }
+
+  /**
+   * Whether the quotation that closes at token i (or just before a comma at i) leaves its
+   * sentence open — it ends in a comma, question or exclamation mark or a dash — so the
+   * words after it attribute it (`“C,” she said`), rather than starting a new statement.
+   */
+  private quoteLeavesClauseOpen(i: number): boolean {
+    const { tokens, ctx } = this;
+    const close = ctx.mark[i] === CLOSE_MARK ? i : i - 1;
+    if (isCommaLike(tokens[close + 1]) || isCommaLike(tokens[i])) return true;
+    const inside = tokens[close - 1];
+    return !!inside && (inside.text === ',' || inside.text === '?' || inside.text === '!' || inside.text === '—' || inside.text === '–' || inside.text === '-' || inside.text === '...' || inside.text === '…');
+  }
+
+  /** Whether token i is a closing quote mark, or a comma right after one. */
+  private closesQuote(i: number): boolean {
+    return this.ctx.mark[i] === CLOSE_MARK || (isCommaLike(this.tokens[i]) && this.ctx.mark[i - 1] === CLOSE_MARK);
+  }
+
+  /** Content before a postposed cue whose clause begins after token `boundary`; a split quote after it joins in. */
+  private contentBefore(boundary: number, first: number, afterCue: number, last: number): { range: [number, number]; split: boolean } | null {
+    const { ctx, tokens } = this;
+    let range: [number, number] | null = null;
+    const closing = ctx.mark[boundary] === CLOSE_MARK ? boundary : isCommaLike(tokens[boundary]) && ctx.mark[boundary - 1] === CLOSE_MARK ? boundary - 1 : -1;
+    if (closing !== -1) range = this.quoteRunEndingAt(closing);
+    if (!range) {
+      if (boundary < first) return null;
+      let s = first;
+      if (ctx.quoteOf[s] !== -1 && ctx.mark[s] !== OPEN_MARK) {
+        // the sentence continues a quotation opened before it
+        const run = this.quoteRunEndingAt(s);
+        if (run) s = run[0];
+      }
+      while (s < boundary && LEADING_CONJ.has(tokens[s]!.norm) && s + 1 < boundary) s++;
+      const end = boundary - 1;
+      if (end < s) return null;
+      range = [s, end];
+    }
+    // `“C1,” X said, “C2”`: the second part of a split quote
+    if (closing !== -1 && afterCue <= last && isCommaLike(tokens[afterCue]) && ctx.mark[afterCue + 1] === OPEN_MARK) {
+      const second = this.quoteRunStartingAt(afterCue + 1);
+      if (second) return { range: [range[0], second[1]], split: true };
+    }
+    return { range, split: false };
+  }
+
+  /** The quotation that opens the next paragraph, for a cue that ends its paragraph with a colon. */
+  private nextParagraphQuote(colon: number): [number, number] | null {
+    const { ctx } = this;
+    const next = colon + 1;
+    if (next >= this.tokens.length || !ctx.lineStart[next]) return null;
+    if (ctx.mark[next] === OPEN_MARK) return this.quoteRunStartingAt(next);
+    // an unquoted block: the next paragraph
+    const s = ctx.clauses[ctx.sentenceOf[next]!]!;
+    return [next, this.contentEnd(next, s[1])];
+  }
+
+  /** `according to X, C` / `C, according to X` / `C1, according to X, C2`. */
+  adverbialFrame(cue: Cue): Draft | null {
+    const { tokens, ctx } = this;
+    const [first, last] = this.sentenceRange(cue.head);
+    if (cue.lemma !== 'according to' && cue.lemma !== 'as reported by' && cue.lemma !== 'in the words of') {
+      // `reportedly`, `allegedly`: the clause is reported, no source named
+      const content: [number, number] = [first, this.contentEnd(first, last)];
+      return content[1] > content[0] ? this.draft(cue, null, content, 'adverb') : null;
+    }
+    // the source runs to the next comma or the end of the sentence
+    let srcEnd = cue.last + 1;
+    while (srcEnd + 1 <= last && !isCommaLike(tokens[srcEnd + 1]) && !FINAL.has(tokens[srcEnd + 1]!.text) && tokens[srcEnd + 1]!.text !== ';' && tokens[srcEnd + 1]!.text !== ':' && ctx.mark[srcEnd + 1] !== OPEN_MARK) srcEnd++;
+    if (srcEnd > last || cue.last + 1 > last) return null;
+    const source: [number, number] = [cue.last + 1, this.contentEnd(cue.last + 1, srcEnd)];
+    let s = first;
+    while (s < cue.first && (LEADING_CONJ.has(tokens[s]!.norm) || tokens[s]!.pos === 'PUNCT' && ctx.mark[s] !== OPEN_MARK)) s++;
+    const beforeEnd = cue.first - 1 - (isCommaLike(tokens[cue.first - 1]) ? 1 : 0);
+    const hasBefore = beforeEnd >= s;
+    const afterStart = srcEnd + 1 + (isCommaLike(tokens[srcEnd + 1]) ? 1 : 0);
+    const hasAfter = afterStart <= last && !this.atEnd(afterStart, last);
+    if (!hasBefore && !hasAfter) return null;
+    const contentStart = hasBefore ? s : afterStart;
+    const contentEnd = hasAfter ? this.contentEnd(afterStart, last) : beforeEnd;
+    return this.draft(cue, source, [contentStart, contentEnd], 'according-to');
+  }
+
+  /** `X's claim that C`, `a Times report that C`, `the insistence on blaming C`, `his decision to C`. */
+  nounFrame(cue: Cue): Draft | null {
+    const { tokens } = this;
+    const [first, last] = this.sentenceRange(cue.head);
+    const next = tokens[cue.head + 1];
+    if (!next || cue.head + 1 > last) return null;
+    let contentStart = -1;
+    if (next.norm === 'that' && tokens[cue.head + 2] && /^(PRON|PROPN|DET|NOUN|ADJ|NUM)$/.test(tokens[cue.head + 2]!.pos)) contentStart = cue.head + 1;
+    else if ((next.norm === 'on' || next.norm === 'about' || next.norm === 'of' || next.norm === 'for') && tokens[cue.head + 2]?.pos === 'VERB' && /ing$/.test(tokens[cue.head + 2]!.norm)) contentStart = cue.head + 2;
+    else if (next.norm === 'to' && tokens[cue.head + 2]?.pos === 'VERB' && cue.types.some((t) => t === 'intend' || t === 'promise' || t === 'demand' || t === 'warn')) contentStart = cue.head + 1;
+    if (contentStart === -1) return null;
+    // source: the possessor (`Kirby's insistence`), or a name modifying the noun (`a Times report`)
+    let source: [number, number] | null = null;
+    let k = cue.head - 1;
+    while (k >= first && tokens[k]!.pos === 'ADJ') k--;
+    if (k >= first && isPossessive(tokens[k]!)) {
+      if (tokens[k]!.pos === 'PRON') source = [k, k];
+      else {
+        const s = npStartBefore(tokens, k - 1, first);
+        if (s !== -1) source = [s, k - 1];
+      }
+    } else if (k >= first && tokens[k]!.pos === 'PROPN') {
+      const s = npStartBefore(tokens, k, first);
+      if (s !== -1) source = [s, k];
+    }
+    const content = this.contentFrom(contentStart, last);
+    if (!content) return null;
+    return this.draft(cue, source, content, 'noun-complement');
+  }
+
+  private draft(cue: Cue, source: [number, number] | null, content: [number, number], sieve: string, sharedSource = false, split = false): Draft {
+    return { cue, cueType: cueTypeFor(this.ctx, cue, content[0] > cue.last ? content[0] : null), source, content, sieve, sharedSource, split };
+  }
+}
+
+function isVerbish(t: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP';
+}
+
+function lexiconHas(ctx: AttrContext, list: 'addressee' | 'naming', lemma: string): boolean {
+  return list === 'addressee' ? ctx.lexicon.addressee.has(lemma) : ctx.lexicon.naming.has(lemma);
+}

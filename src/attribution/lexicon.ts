@@ -1,0 +1,99 @@
+import type { CueType } from '../doc/types.js';
+import { loadJsonResource } from '../resources.js';
+
+/**
+ * The attribution lexicons (lexicons/cues.json, lexicons/attribution/sources.json),
+ * read once and turned into lookup tables. A lemma may belong to several cue types
+ * ("hope that" believes, "hope to" intends); `types` keeps them in the file's order,
+ * whose first entry is the lemma's default type (see cueTypeFor in cues.ts).
+ */
+
+interface CueFile {
+  verbs: Record<string, string[]>;
+  nouns: Record<string, string[]>;
+  adverbials: Record<string, string[]>;
+  addresseeVerbs: string[];
+  namingVerbs: string[];
+  particles: Record<string, string[] | string>;
+  verbsTakingInfinitive: string[];
+}
+
+interface SourceFile {
+  personNouns: string[];
+  titleNouns: string[];
+  anonymityMarkers: string[];
+  groupNouns: string[];
+  outletWords: string[];
+}
+
+export interface AttributionLexicon {
+  /** Cue verbs: lemma → cue types, default first. */
+  verbs: Map<string, CueType[]>;
+  /** Cue nouns: lemma → cue types, default first. */
+  nouns: Map<string, CueType[]>;
+  /** Multi-word and single-word adverbial cues, lower case, split in words ("according to"). */
+  adverbials: { words: string[]; type: CueType }[];
+  /** Verbs whose addressee comes between the cue and the content (`told reporters that`). */
+  addressee: Set<string>;
+  /** Verbs that name or characterise their object (`called the plan a disaster`). */
+  naming: Set<string>;
+  /** lemma → particles that belong to the cue (`called for`). */
+  particles: Map<string, Set<string>>;
+  /** Verbs whose content may be a to-infinitive (`wants to`, `vowed to`). */
+  infinitive: Set<string>;
+  /** Nouns that denote people in a role (official, spokesman, source): unnamed sources. */
+  personNouns: Set<string>;
+  /** Roles and titles (president, minister): identify a person when definite. */
+  titleNouns: Set<string>;
+  /** Words that mark a source as deliberately unnamed (anonymity, unnamed, unidentified). */
+  anonymityMarkers: Set<string>;
+  /** Nouns for organisations and groups (group, government, ministry, campaign). */
+  groupNouns: Set<string>;
+}
+
+const TYPES: readonly CueType[] = [
+  'assert', 'claim', 'report', 'confirm', 'admit', 'deny', 'accuse', 'support', 'warn', 'promise', 'demand',
+  'question', 'believe', 'intend',
+];
+
+function byLemma(groups: Record<string, string[]>): Map<string, CueType[]> {
+  const out = new Map<string, CueType[]>();
+  for (const type of TYPES) {
+    for (const lemma of groups[type] ?? []) {
+      const types = out.get(lemma) ?? [];
+      if (!types.includes(type)) types.push(type);
+      out.set(lemma, types);
+    }
+  }
+  return out;
+}
+
+let cached: AttributionLexicon | null = null;
+
+export function attributionLexicon(): AttributionLexicon {
+  if (cached) return cached;
+  const cues = loadJsonResource<CueFile>('lexicons/cues.json');
+  const sources = loadJsonResource<SourceFile>('lexicons/attribution/sources.json');
+  const particles = new Map<string, Set<string>>();
+  for (const [lemma, list] of Object.entries(cues.particles)) {
+    if (Array.isArray(list)) particles.set(lemma, new Set(list));
+  }
+  const adverbials: { words: string[]; type: CueType }[] = [];
+  for (const [type, phrases] of Object.entries(cues.adverbials)) {
+    for (const phrase of phrases) adverbials.push({ words: phrase.split(' '), type: type as CueType });
+  }
+  cached = {
+    verbs: byLemma(cues.verbs),
+    nouns: byLemma(cues.nouns),
+    adverbials,
+    addressee: new Set(cues.addresseeVerbs),
+    naming: new Set(cues.namingVerbs),
+    particles,
+    infinitive: new Set(cues.verbsTakingInfinitive),
+    personNouns: new Set(sources.personNouns),
+    titleNouns: new Set(sources.titleNouns),
+    anonymityMarkers: new Set(sources.anonymityMarkers),
+    groupNouns: new Set(sources.groupNouns),
+  };
+  return cached;
+}
