@@ -25,6 +25,16 @@ export function actorNouns(): { actor: Set<string>; place: Set<string> } {
   return nouns;
 }
 
+type RefLike = { span: Span | null; entity: string | null };
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
+
+/** Lower-case words of a phrase, singular, without determiners and quote marks. */
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/[“”"'’]/g, '').split(/[\s-]+/).filter((w) => w && !DETERMINERS.has(w))
+    .map((w) => w.replace(/ies$/, 'y').replace(/([^s])s$/, '$1'));
+}
+
 interface MentionRef {
   start: number;
   end: number;
@@ -178,6 +188,29 @@ export class ActorIndex {
 
   private conjoinedAt(np: NounPhrase): boolean {
     return this.doc.tokens[np.last]?.norm === 'and';
+  }
+
+  /**
+   * Do two references name the same actor? The same entity; or an entity and a phrase
+   * whose head word and capitalised words all occur in the entity's mentions ("the
+   * brigade" and Northern Shield Brigade); or two phrases with the same words.
+   */
+  static same(doc: Doc, a: RefLike | null, b: RefLike | null): boolean {
+    if (!a || !b) return false;
+    if (a.entity && b.entity) return a.entity === b.entity;
+    if (a.entity || b.entity) {
+      const [withEntity, plain] = a.entity ? [a, b] : [b, a];
+      const e = doc.entities.find((x) => x.id === withEntity.entity);
+      if (!e || !plain.span) return false;
+      const known = new Set([e.name, ...e.aliases, ...e.mentions.map((m) => m.text)].flatMap(words));
+      const w = words(plain.span.text);
+      if (w.length === 0) return false;
+      const head = w[w.length - 1]!;
+      const capitals = plain.span.text.split(/[\s-]+/).filter((x) => /^[A-Z]/.test(x)).map((x) => words(x)[0] ?? '');
+      return known.has(head) && capitals.every((c) => c === '' || known.has(c));
+    }
+    if (!a.span || !b.span) return false;
+    return words(a.span.text).join(' ') === words(b.span.text).join(' ');
   }
 
   /** A stable key for "the same actor": the entity id, else the head lemma of the phrase text. */

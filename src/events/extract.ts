@@ -221,6 +221,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
       const combined = combine(gov.kind, d.sense, govLemma, gov.via);
       if (combined) {
         d.sense = combined;
+        if (tokens[gov.governor]!.pos === 'VERB') d.kind = 'verb';
         const govMention = byHead.get(gov.governor);
         if (govMention) absorbed.add(govMention.head);
         // The trigger grows to cover the governor when only verbs, "to" and adverbs lie
@@ -228,7 +229,8 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
         let tight = true;
         for (let k = gov.governor + 1; k < d.first; k++) {
           const p = tokens[k]!.pos;
-          if (p !== 'VERB' && p !== 'PART' && p !== 'ADV' && p !== 'AUX') tight = false;
+          const inObject = gov.via === 'object' && (p === 'DET' || p === 'ADJ' || p === 'NUM' || p === 'PRON');
+          if (p !== 'VERB' && p !== 'PART' && p !== 'ADV' && p !== 'AUX' && !inObject) tight = false;
         }
         if (tight && d.first - gov.governor <= 5) d.first = Math.min(d.first, gov.governor);
         else {
@@ -274,6 +276,9 @@ function isPassive(clauses: Clauses, v: number): boolean {
   return false;
 }
 
+/** What violence or coercion can be aimed at besides actors: places and facilities ("struck a fuel depot"). */
+const HOSTILE_TARGETS = new Set(['ASSAULT', 'FIGHT', 'COERCE']);
+
 function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, requireActor: boolean, subject = false): ActorRef[] {
   if (!np) return [];
   const out: ActorRef[] = [];
@@ -313,6 +318,7 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
     }
   }
   if (d.source.length === 0 && d.kind === 'noun' && !d.weaponSubject) d.source = nounSource(clauses, actors, d);
+  if (d.kind === 'noun' && d.target.length === 0 && HOSTILE_TARGETS.has(d.sense.type)) d.target = impactTarget(clauses, actors, lex, d);
   // Target.
   if (d.target.length === 0) {
     if (d.addressee !== null && !d.sourceFromAddressee) {
@@ -333,7 +339,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
           d.sense = { type: 'DISAPPROVE', cameo: '111' };
         }
         if (!clauses.isTime(obj.np)) {
-          if (actors.isActorLike(obj.np)) d.target = refsOf(actors, clauses, obj.np, false);
+          const placeLike = HOSTILE_TARGETS.has(d.sense.type) && actorNouns().place.has(lemmaOf(head));
+          if (actors.isActorLike(obj.np) || placeLike) d.target = refsOf(actors, clauses, obj.np, false);
           // A thing acted on: whose it is ("rejected an Indian proposal"), or to/with whom.
           else d.target = thingTarget(clauses, actors, obj.np, preps);
         }
@@ -400,6 +407,19 @@ function thingTarget(clauses: Clauses, actors: ActorIndex, np: NounPhrase, preps
     if (next && next.first === np.last + 1) return ppTarget(clauses, actors, next, ['to', 'with', 'from', 'for', 'on', 'against'], true);
   }
   return [];
+}
+
+/** "Drone strike hits fuel depot", "the blast killed five": what the event noun, as subject, hit. */
+function impactTarget(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): ActorRef[] {
+  const tokens = clauses.tokens;
+  const np = clauses.phraseAt(d.targetHead);
+  if (!np || np.last !== d.last) return [];
+  const verb = tokens[np.last];
+  if (!verb || verb.pos !== 'VERB' || !lex.impactVerbs.has(lemmaOf(verb))) return [];
+  const obj = clauses.objectOf(np.last, [], { limit: 6 });
+  if (!obj) return [];
+  const head = lemmaOf(tokens[obj.np.head]!);
+  return actors.isActorLike(obj.np) || actorNouns().place.has(head) ? refsOf(actors, clauses, obj.np, false) : [];
 }
 
 /** The noun phrase after np introduced by one of the prepositions. */

@@ -118,6 +118,9 @@ export function chunkSentence(tokens: Token[], first: number, last: number): Nou
       const tj = tokens[j]!;
       if (j > i && tj.pos === 'DET' && !isPossessiveMarker(tokens[j - 1]) && !POSSESSIVE_PRON.has(tokens[j - 1]!.norm)) break;
       if (j > i && tj.pos === 'PRON' && !isPossessiveMarker(tokens[j - 1])) break;
+      // An adjective after a noun ends the phrase unless a noun follows ("Port Meridian late on Tuesday").
+      if (j > i && tj.pos === 'ADJ' && (tokens[j - 1]!.pos === 'NOUN' || tokens[j - 1]!.pos === 'PROPN') && !hyphenJoined(tokens, j) &&
+          !(tokens[j + 1] && (tokens[j + 1]!.pos === 'NOUN' || tokens[j + 1]!.pos === 'PROPN' || tokens[j + 1]!.pos === 'ADJ'))) break;
       // A time word after a name is its own phrase: "visited Russia today", "signed an agreement Monday".
       if (j > i && STANDALONE_TIME.has(tj.norm) && !isPossessiveMarker(tokens[j - 1])) break;
       if (isPossessiveMarker(tj)) possessor = [i, j];

@@ -85,7 +85,7 @@ export function findTimes(text: string, from: number, to: number, published: str
     let start = from + r.index;
     const qualifier = QUALIFIER.exec(before);
     if (qualifier && /^(early|late|mid|earlier|later)$/i.test(qualifier[1]!)) start = from + r.index - qualifier[0].length;
-    const end = from + r.index + r.text.length;
+    const end = from + r.index + r.text.replace(/[\s,;:.]+$/, '').length;
     const relative = moved.has(r.index);
     out.push({ start, end, value: (direction) => (relative ? null : normalise(words, r, kv, anchor, direction)) });
   }

@@ -92,6 +92,8 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
         if (verbal && adjectival(tokens, i, first)) continue;
         const nominalStart = !verbal && (NOUN_POS.has(t.pos) || t.pos === 'ADJ');
         if (!verbal && !nominalStart) continue;
+        // A noun phrase ends in a noun: "a drone struck" is not "drone strike".
+        if (!verbal && !NOUN_POS.has(tokens[end - 1]!.pos)) continue;
         let head = verbal ? i : end - 1;
         while (head > i && !NOUN_POS.has(tokens[head]!.pos)) head--;
         out.push({ kind: verbal ? 'verb' : 'noun', first: i, last: end, head, sense: entry.sense, key: entry.lemmas.join(' ') });
@@ -133,8 +135,8 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       if (lex.impactVerbs.has(lemma)) {
         const subj = clauses.subjectOf(i);
         if (subj && lex.weapons.has(lemmaOf(tokens[subj.head]!))) {
-          const sense = lex.verbs.get(lemma) ?? { type: 'ASSAULT', cameo: lex.weapons.get(lemmaOf(tokens[subj.head]!)) ?? '180' };
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: sense.type === 'ASSAULT' || sense.type === 'FIGHT' ? sense.type : 'ASSAULT', cameo: sense.cameo }, key: lemma, weaponSubject: true });
+          // The weapon decides the code: a drone's strike is an aerial attack (195).
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: lex.weapons.get(lemmaOf(tokens[subj.head]!)) ?? '180' }, key: lemma, weaponSubject: true });
           continue;
         }
       }

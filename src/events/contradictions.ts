@@ -1,0 +1,107 @@
+import type { Contradiction, Doc, Event, Responsibility } from '../doc/types.js';
+import { ActorIndex } from './actors.js';
+
+/**
+ * Contradictions between what the actors of an article say (docs/events.md):
+ *
+ *   deny-and-pledge          an actor denies an incident, yet pledges to stop doing it
+ *                            (an intent to de-escalate, CAMEO 0356 / 087)
+ *   claim-and-deny           one actor both claims and denies the same incident
+ *   conflicting-accusations  speakers name different perpetrators for the same incident
+ *   denial-contradicted      an actor's denial, and a later accusation of that actor by someone else
+ *
+ * refs point at responsibility records (r…) and events (v…).
+ */
+
+type Speaker = Responsibility['speaker'];
+
+
+function name(s: Speaker): string {
+  return s.author ? 'the article' : s.span?.text ?? 'an unnamed source';
+}
+
+function quote(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return `“${one.length > 80 ? one.slice(0, 77) + '…' : one}”`;
+}
+
+/** A pledge to stop hostilities: an intent to de-escalate, promised or conditional. */
+function isPledgeToStop(ev: Event): boolean {
+  if (!ev.cameo) return false;
+  if (ev.cameo === '0356') return true;
+  return /^087/.test(ev.cameo) && (ev.modality === 'intended' || ev.modality === 'conditional');
+}
+
+export function findContradictions(doc: Doc): Contradiction[] {
+  const out: Contradiction[] = [];
+  const same = (a: Speaker | Responsibility['target'], b: Speaker | Responsibility['target']) => ActorIndex.same(doc, a, b);
+  const sameSpeaker = (a: Speaker, b: Speaker) => (a.author && b.author) || (!a.author && !b.author && same(a, b));
+  const records = doc.responsibility.filter((r): r is Responsibility & { id: string } => typeof r.id === 'string');
+  const byIncident = new Map<string, (Responsibility & { id: string })[]>();
+  for (const r of records) {
+    const list = byIncident.get(r.incident) ?? [];
+    list.push(r);
+    byIncident.set(r.incident, list);
+  }
+  const incidentTrigger = (id: string) => doc.events.find((e) => e.id === id)?.trigger.text ?? id;
+
+  // deny-and-pledge
+  for (const r of records) {
+    if (r.stance !== 'deny' || r.speaker.author) continue;
+    const pledge = doc.events.find((ev) => isPledgeToStop(ev) && ev.source.some((s) => same(s, r.speaker)));
+    if (!pledge) continue;
+    if (out.some((c) => c.kind === 'deny-and-pledge' && c.refs[0] === r.id)) continue;
+    out.push({
+      kind: 'deny-and-pledge',
+      refs: [r.id, pledge.id],
+      explanation: `Denial by ${name(r.speaker)} of any part in ${quote(incidentTrigger(r.incident))}, yet a pledge by the same actor to stop: ${quote(pledge.trigger.text)}${pledge.condition ? ` ${quote(pledge.condition.text)}` : ''}.`,
+    });
+  }
+
+  for (const [incident, list] of byIncident) {
+    // claim-and-deny: the same actor claims and denies.
+    for (const c of list.filter((r) => r.stance === 'claim')) {
+      const d = list.find((r) => r.stance === 'deny' && !c.speaker.author && (same(r.speaker, c.speaker) || same(r.target, c.speaker)));
+      if (d) {
+        out.push({
+          kind: 'claim-and-deny',
+          refs: [c.id, d.id],
+          explanation: `Both a claim and a denial of ${quote(incidentTrigger(incident))} by ${name(c.speaker)}.`,
+        });
+      }
+    }
+    // conflicting-accusations: different speakers name different perpetrators.
+    const blaming = list.filter((r) => (r.stance === 'accuse' || r.stance === 'suspect') && r.target);
+    const seen = new Set<string>();
+    for (let i = 0; i < blaming.length; i++) {
+      for (let j = i + 1; j < blaming.length; j++) {
+        const a = blaming[i]!;
+        const b = blaming[j]!;
+        if (sameSpeaker(a.speaker, b.speaker)) continue;
+        if (same(a.target, b.target)) continue;
+        const ta = a.target!.entity ?? a.target!.span.text.toLowerCase();
+        const tb = b.target!.entity ?? b.target!.span.text.toLowerCase();
+        const pair = [ta, tb].sort().join('|');
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        out.push({
+          kind: 'conflicting-accusations',
+          refs: [a.id, b.id],
+          explanation: `For ${quote(incidentTrigger(incident))}, ${name(a.speaker)} points to ${a.target!.span.text}; ${name(b.speaker)} points to ${b.target!.span.text}.`,
+        });
+      }
+    }
+    // denial-contradicted: a denial, then someone else names the denier.
+    for (const d of list.filter((r) => r.stance === 'deny')) {
+      if (d.speaker.author) continue;
+      const later = list.find((r) => (r.stance === 'accuse' || r.stance === 'suspect') && same(r.target, d.speaker) && !sameSpeaker(r.speaker, d.speaker));
+      if (!later) continue;
+      out.push({
+        kind: 'denial-contradicted',
+        refs: [d.id, later.id],
+        explanation: `Denial by ${name(d.speaker)} of ${quote(incidentTrigger(incident))}, contradicted by ${name(later.speaker)}, who ${later.stance === 'suspect' ? 'suspects' : 'holds responsible'} ${later.target!.span.text}.`,
+      });
+    }
+  }
+  return out;
+}

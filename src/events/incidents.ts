@@ -1,0 +1,109 @@
+import type { ActorRef, Doc, Event } from '../doc/types.js';
+import { isHostileType } from './cameo.js';
+import { ActorIndex } from './actors.js';
+
+/**
+ * Incidents: hostile event mentions (ASSAULT, FIGHT, COERCE, THREATEN) that are about
+ * something that happened or is said to have happened, grouped so that "the most
+ * recent rocket attacks", "the attacks on the U.S." and "the attacks" in one article
+ * are one incident. A definite or demonstrative mention ("the attacks", "these
+ * strikes", "the attack") joins the latest compatible incident; an indefinite one
+ * ("a missile strike", "strikes on …") starts a new incident unless its target, and
+ * its time or place, match one already seen. Compatible: the same kind of violence,
+ * and no clash of target, source, time or place.
+ */
+
+export interface Incident {
+  /** Id of the first mention's event: the incident's id in the responsibility layer. */
+  id: string;
+  mentions: Event[];
+}
+
+const ACTUAL = new Set(['asserted', 'reported', 'claimed', 'denied']);
+const DEFINITE = /^(the|these|those|this|that|such|its|their|his|her|our|both|all)$/i;
+
+function family(type: string): string {
+  return type === 'FIGHT' ? 'ASSAULT' : type;
+}
+
+/** Two actor lists clash when both are known and share no actor. */
+function clash(doc: Doc, a: ActorRef[], b: ActorRef[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  return !a.some((x) => b.some((y) => ActorIndex.same(doc, x, y)));
+}
+
+function shares(doc: Doc, a: ActorRef[], b: ActorRef[]): boolean {
+  return a.some((x) => b.some((y) => ActorIndex.same(doc, x, y)));
+}
+
+function timesClash(a: Event, b: Event): boolean {
+  const x = a.time?.value;
+  const y = b.time?.value;
+  if (!x || !y) return false;
+  return !(x.startsWith(y) || y.startsWith(x));
+}
+
+function placesClash(a: Event, b: Event): boolean {
+  if (a.place.length === 0 || b.place.length === 0) return false;
+  const pa = new Set(a.place.map((p) => p.text.toLowerCase()));
+  return !b.place.some((p) => pa.has(p.text.toLowerCase()));
+}
+
+/** Is the mention a definite reference back ("the attacks", "these strikes", "the latest attack")? */
+function definite(doc: Doc, ev: Event): boolean {
+  const before = doc.text.slice(Math.max(0, ev.trigger.start - 60), ev.trigger.start);
+  // The words of the noun phrase before the trigger: back to a verb-like boundary.
+  const words = before.split(/[^A-Za-z'’-]+/).filter(Boolean).slice(-4);
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k]!;
+    if (DEFINITE.test(w)) return true;
+    if (/^(a|an|another|some|several|new|fresh|further|two|three|four|five)$/i.test(w)) return false;
+    if (!/^(most|recent|latest|last|earlier|previous|deadly|rocket|missile|drone|mortar|suicide|car|air|targeted|alleged|attempted|u\.s\.|us)$/i.test(w) && !/^[A-Z]/.test(w)) return false;
+  }
+  return false;
+}
+
+function sentenceIndex(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The trigger's head lemma: "rocket attacks" -> "attack", "struck" -> "strike". */
+function headWord(doc: Doc, ev: Event): string {
+  let k = doc.tokens.length - 1;
+  while (k > 0 && doc.tokens[k]!.start >= ev.trigger.end) k--;
+  return doc.tokens[k]?.lemma.toLowerCase() ?? '';
+}
+
+export function findIncidents(doc: Doc): Incident[] {
+  const incidents: Incident[] = [];
+  for (const ev of doc.events) {
+    if (!isHostileType(ev.type) || !ACTUAL.has(ev.modality)) continue;
+    const compatible = (inc: Incident) =>
+      inc.mentions.every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !clash(doc, m.source, ev.source) && !timesClash(m, ev) && !placesClash(m, ev));
+    let joined: Incident | undefined;
+    if (definite(doc, ev)) {
+      // "the attacks" goes back to the attacks, before any other compatible incident.
+      const head = headWord(doc, ev);
+      const candidates = [...incidents].reverse().filter(compatible);
+      joined = candidates.find((inc) => inc.mentions.some((m) => headWord(doc, m) === head)) ?? candidates[0];
+    } else {
+      // An indefinite mention repeats an incident only when what it hit, and when or where,
+      // agree — or when it comes right after it (a headline and its first paragraph).
+      const sentence = sentenceIndex(doc, ev.trigger.start);
+      joined = [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
+        if (!shares(doc, m.target, ev.target)) return sentence - sentenceIndex(doc, m.trigger.start) <= 1 && m.source.length === 0 && ev.source.length === 0;
+        return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndex(doc, m.trigger.start) <= 2;
+      }));
+    }
+    if (joined) joined.mentions.push(ev);
+    else incidents.push({ id: ev.id, mentions: [ev] });
+  }
+  return incidents;
+}

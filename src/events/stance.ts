@@ -1,0 +1,365 @@
+import { trimSpan } from '../doc/doc.js';
+import type { ActorRef, Attribution, Doc, Event, Responsibility, Stance, Token } from '../doc/types.js';
+import { loadJsonResource } from '../resources.js';
+import { ActorIndex } from './actors.js';
+import { MATERIAL_HOSTILE } from './cameo.js';
+import { type Incident, findIncidents } from './incidents.js';
+import { loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
+import { attributionAt } from './modality.js';
+import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
+
+/**
+ * Responsibility: for every incident, each speaker's stance (docs/events.md).
+ *
+ *   claim      the speaker says it did it ("we carried out", "claimed responsibility")
+ *   deny       the speaker says it did not (a denial cue, "nothing to do with", "denied carrying out")
+ *   accuse     the speaker says X did it (an accusation, "blamed the attacks on X", a report naming the perpetrator)
+ *   uncertain  the speaker cannot or will not say who did it ("dragging its feet to assign blame", "too early to say who")
+ *   suspect    the speaker thinks X likely did it ("likely", "suspected", "bears the hallmarks of")
+ *
+ * The speaker is the source of the attribution the mention sits in (or the subject of
+ * the cue when there is none); the author when the article says it in its own voice.
+ */
+
+interface CueFile {
+  uncertain: string[];
+  suspect: string[];
+  accuse: string[];
+  perpetratorNouns: string[];
+}
+
+type Pattern = string[][];
+
+let cues: { uncertain: Pattern[]; suspect: Pattern[]; accuse: Pattern[]; perpetrators: Set<string> } | null = null;
+function cueLexicon() {
+  if (!cues) {
+    const f = loadJsonResource<CueFile>('lexicons/events/responsibility.json');
+    const compile = (list: string[]) => list.map((p) => p.split(/\s+/).map((w) => w.split('|')));
+    cues = { uncertain: compile(f.uncertain), suspect: compile(f.suspect), accuse: compile(f.accuse), perpetrators: new Set(f.perpetratorNouns) };
+  }
+  return cues;
+}
+
+/** Matches a cue pattern at token i; returns the index after the match. */
+function matchAt(tokens: Token[], i: number, last: number, pattern: Pattern): number | null {
+  let k = i;
+  for (let p = 0; p < pattern.length; p++) {
+    const alts = pattern[p]!;
+    if (alts.length === 1 && alts[0] === '*') {
+      // Up to three words, lazily: try the rest at each offset.
+      for (let skip = 0; skip <= 3 && k + skip <= last; skip++) {
+        const rest = matchAt(tokens, k + skip, last, pattern.slice(p + 1));
+        if (rest !== null) return rest;
+      }
+      return null;
+    }
+    const t = tokens[k];
+    if (!t || k >= last) return null;
+    const l = lemmaOf(t);
+    if (!alts.some((a) => a === l || a === t.norm || (a === 'be' && t.pos === 'AUX' && l === 'be'))) return null;
+    k++;
+  }
+  return k;
+}
+
+interface Cue {
+  stance: Stance;
+  first: number;
+  last: number;
+}
+
+function findCues(tokens: Token[], first: number, last: number): Cue[] {
+  const lex = cueLexicon();
+  const out: Cue[] = [];
+  for (let i = first; i < last; i++) {
+    for (const [stance, patterns] of [['uncertain', lex.uncertain], ['suspect', lex.suspect], ['accuse', lex.accuse]] as const) {
+      for (const p of patterns) {
+        const end = matchAt(tokens, i, last, p);
+        if (end !== null) {
+          out.push({ stance, first: i, last: end });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+interface Draft extends Omit<Responsibility, 'id'> {
+  order: number;
+}
+
+export function findResponsibility(doc: Doc): Responsibility[] {
+  if (doc.events.length === 0) return [];
+  const incidents = findIncidents(doc);
+  if (incidents.length === 0) return [];
+  const clauses = new Clauses(doc);
+  loadModalityLexicon();
+  const actors = new ActorIndex(doc, clauses, loadTriggerLexicon().weapons);
+  const tokens = doc.tokens;
+  const drafts: Draft[] = [];
+  const tokenAt = (offset: number) => tokenIndexAt(tokens, offset);
+  const same = (a: { span: ActorRef['span'] | null; entity: string | null } | null, b: { span: ActorRef['span'] | null; entity: string | null } | null) => ActorIndex.same(doc, a, b);
+  const sameSpeaker = (a: Speaker, b: Speaker) => (a.author && b.author) || (!a.author && !b.author && (same(a, b) || (!a.span && !b.span && !a.entity && !b.entity)));
+  const add = (d: Omit<Draft, 'order'>, order: number) => {
+    if (drafts.some((x) => x.incident === d.incident && x.stance === d.stance && sameSpeaker(x.speaker, d.speaker) && ((!x.target && !d.target) || same(x.target, d.target)))) return;
+    drafts.push({ ...d, order });
+  };
+
+  const mentionSentences = new Map<number, Incident[]>();
+  for (const inc of incidents) {
+    for (const m of inc.mentions) {
+      const s = tokens[tokenAt(m.trigger.start)]!.sentence;
+      const list = mentionSentences.get(s) ?? [];
+      if (!list.includes(inc)) list.push(inc);
+      mentionSentences.set(s, list);
+    }
+  }
+
+  for (const inc of incidents) {
+    for (const m of inc.mentions) {
+      const ti = tokenAt(m.trigger.start);
+      const sentence = doc.sentences[tokens[ti]!.sentence]!;
+      const evidence = trimSpan(doc.text, sentence.start, sentence.end);
+      const attribution = attributionAt(doc.attributions, m.trigger.start);
+      const speaker = attribution ? speakerOf(doc, clauses, actors, attribution) : null;
+      const perpetrator = m.source[0] ?? null;
+      const order = m.trigger.start;
+
+      // Stances carried by the mention's own modality.
+      if (m.modality === 'denied') {
+        const denier = speaker ?? denierOf(clauses, actors, ti) ?? (perpetrator ? { span: perpetrator.span, entity: perpetrator.entity, author: false } : null);
+        if (denier) {
+          const target = perpetrator && !same(perpetrator, denier) ? perpetrator : null;
+          add({ incident: inc.id, stance: 'deny', speaker: denier, target, evidence }, order);
+        }
+        continue;
+      }
+      if (m.modality === 'claimed' && perpetrator) {
+        const claimer = speaker ?? { span: perpetrator.span, entity: perpetrator.entity, author: false };
+        const own = same(claimer, perpetrator) || /^(we|us|our)$/i.test(perpetrator.span.text);
+        add({ incident: inc.id, stance: own ? 'claim' : 'accuse', speaker: claimer, target: own ? null : perpetrator, evidence }, order);
+        continue;
+      }
+      if (attribution && speaker) {
+        const cueType = attribution.cueType;
+        const accusedByCue = accusedInSentence(doc, m, ti);
+        if (cueType === 'deny') {
+          add({ incident: inc.id, stance: 'deny', speaker, target: perpetrator && !same(perpetrator, speaker) ? perpetrator : null, evidence }, order);
+        } else if (perpetrator && same(perpetrator, speaker)) {
+          add({ incident: inc.id, stance: 'claim', speaker, target: null, evidence }, order);
+        } else if (cueType === 'believe' && (perpetrator || accusedByCue)) {
+          add({ incident: inc.id, stance: 'suspect', speaker, target: perpetrator ?? accusedByCue, evidence }, order);
+        } else if (cueType === 'accuse' && (perpetrator || accusedByCue)) {
+          add({ incident: inc.id, stance: 'accuse', speaker, target: accusedByCue ?? perpetrator, evidence }, order);
+        } else if (perpetrator && MATERIAL_HOSTILE.has(m.type) && m.modality !== 'hypothetical') {
+          const hedged = hedgedAround(tokens, ti, sentence.firstToken, sentence.lastToken);
+          add({ incident: inc.id, stance: hedged ? 'suspect' : 'accuse', speaker, target: perpetrator, evidence }, order);
+        }
+      } else if (!attribution && perpetrator && m.modality === 'asserted' && AUTHOR_INCIDENTS.has(m.type)) {
+        // The article names the perpetrator in its own voice.
+        const hedged = hedgedAround(tokens, ti, sentence.firstToken, sentence.lastToken);
+        add({ incident: inc.id, stance: hedged ? 'suspect' : 'accuse', speaker: { span: null, entity: null, author: true }, target: perpetrator, evidence }, order);
+      }
+    }
+  }
+
+  // Cue phrases: uncertainty, suspicion and accusation, in the sentence of a mention (or
+  // right after one: "The group denied it.").
+  for (const [index, s] of doc.sentences.entries()) {
+    const found = findCues(tokens, s.firstToken, s.lastToken);
+    if (found.length === 0) continue;
+    let here = mentionSentences.get(index);
+    if (!here && /\b(it|this|that|responsible|behind|blame)\b/i.test(doc.text.slice(s.start, s.end))) {
+      // "The official said it was too early to say who was responsible": the latest incident, if recent.
+      for (let back = index - 1; back >= Math.max(0, index - 3) && !here; back--) {
+        const prev = mentionSentences.get(back);
+        if (prev && prev.length === 1) here = prev;
+      }
+    }
+    if (!here) continue;
+    const evidence = trimSpan(doc.text, s.start, s.end);
+    for (const cue of found) {
+      const inc = nearestIncident(doc, here, tokens[cue.first]!.start, index);
+      if (!inc) continue;
+      const attribution = attributionAt(doc.attributions, tokens[cue.first]!.start);
+      const subject = cueSubject(clauses, actors, cue.first);
+      const speaker = subject ?? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? { span: null, entity: null, author: true };
+      if (cue.stance === 'uncertain') {
+        add({ incident: inc.id, stance: 'uncertain', speaker, target: null, evidence }, tokens[cue.first]!.start);
+      } else {
+        // Who is accused or suspected: the perpetrator phrase of the cue.
+        const target = cueTarget(doc, clauses, actors, cue, inc);
+        if (!target) continue;
+        // "X is behind the attack", "X removed any doubt who the perpetrator was": X is the
+        // accused, and whoever says the sentence (its attribution's source, else the author) accuses.
+        const author = { span: null, entity: null, author: true };
+        const who = subject && same(subject, target)
+          ? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? author
+          : speaker;
+        if (!who.author && same(who, target)) {
+          add({ incident: inc.id, stance: 'claim', speaker: who, target: null, evidence }, tokens[cue.first]!.start);
+        } else add({ incident: inc.id, stance: cue.stance, speaker: who, target, evidence }, tokens[cue.first]!.start);
+      }
+    }
+  }
+
+  // Accusations made by accusing verbs ("blamed the attacks on X", "accused X of …").
+  for (const ev of doc.events) {
+    if (ev.type !== 'DISAPPROVE' || ev.cameo !== '112' || ev.target.length === 0) continue;
+    const ti = tokenAt(ev.trigger.start);
+    const sIndex = tokens[ti]!.sentence;
+    const here = mentionSentences.get(sIndex);
+    if (!here) continue;
+    const inc = nearestIncident(doc, here, ev.trigger.start, sIndex);
+    if (!inc) continue;
+    const s = doc.sentences[sIndex]!;
+    const attribution = attributionAt(doc.attributions, ev.trigger.start);
+    const speakerRef = ev.source[0];
+    const speaker = speakerRef ? { span: speakerRef.span, entity: speakerRef.entity, author: false } : attribution ? speakerOf(doc, clauses, actors, attribution) : { span: null, entity: null, author: true };
+    if (!speaker) continue;
+    add({ incident: inc.id, stance: 'accuse', speaker, target: ev.target[0]!, evidence: trimSpan(doc.text, s.start, s.end) }, ev.trigger.start);
+  }
+
+  drafts.sort((a, b) => a.order - b.order);
+  // A speaker's accusation made through an attribution and through the accusing verb is one record.
+  const out: Responsibility[] = [];
+  for (const d of drafts) {
+    const dup = out.find((r) => r.incident === d.incident && r.stance === d.stance && !r.speaker.author && !d.speaker.author &&
+      same(r.speaker, d.speaker) && (same(r.target, d.target) || !d.target));
+    if (dup) continue;
+    // A nameless speaker and a named one for the same stance in the same sentence: keep the named.
+    const { order: _order, ...record } = d;
+    void _order;
+    out.push({ id: `r${out.length + 1}`, ...record } as Responsibility);
+  }
+  return out;
+}
+
+export function tokenIndexAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The incident of the sentence nearest the cue (the one before it, else after). */
+function nearestIncident(doc: Doc, incidents: Incident[], offset: number, sentence: number): Incident | null {
+  let best: Incident | null = null;
+  let bestDist = Infinity;
+  for (const inc of incidents) {
+    for (const m of inc.mentions) {
+      const s = doc.tokens[tokenIndexAt(doc.tokens, m.trigger.start)]!.sentence;
+      const dist = Math.abs(m.trigger.start - offset) + (s === sentence ? 0 : 10_000);
+      if (dist < bestDist) {
+        best = inc;
+        bestDist = dist;
+      }
+    }
+  }
+  return best;
+}
+
+type Speaker = Responsibility['speaker'];
+
+/** The attribution's source, or the subject of its cue when the attribution stage left it open. */
+function speakerOf(doc: Doc, clauses: Clauses, actors: ActorIndex, a: Attribution): Speaker | null {
+  if (a.source || a.sourceEntity) return { span: a.source, entity: a.sourceEntity, author: false };
+  const cue = tokenIndexAt(doc.tokens, a.cue.start);
+  const t = doc.tokens[cue]!;
+  const prev = doc.tokens[cue - 1];
+  // Only a real verb cue has a subject to fall back on ("the militias turned around and claimed").
+  const verbCue = t.pos === 'VERB' && !(prev && prev.pos === 'VERB' && !/ing$/.test(t.norm));
+  const subject = verbCue ? cueSubject(clauses, actors, cue) : null;
+  if (subject) return subject;
+  return a.anonymous ? { span: null, entity: null, author: false } : null;
+}
+
+/** The actor doing the cue's verb ("the Pentagon is still dragging its feet"). */
+function cueSubject(clauses: Clauses, actors: ActorIndex, i: number): Speaker | null {
+  const tokens = clauses.tokens;
+  let v = i;
+  const [, last] = clauses.sentenceBounds(i);
+  // The cue may start with an auxiliary or adjective ("is too early", "be behind"): use the first verb in it.
+  while (v < last && v < i + 3 && tokens[v]!.pos !== 'VERB') v++;
+  if (v >= last || tokens[v]!.pos !== 'VERB') v = i;
+  const np = clauses.subjectOf(v);
+  if (!np) return null;
+  // "It is too early to say": an expletive is nobody.
+  if (np.pronoun && tokens[np.first]!.norm === 'it' && (tokens[np.last]?.pos === 'AUX')) return null;
+  if (!actors.isActorLike(np)) return null;
+  const ref = actors.actorRef(np);
+  return ref ? { span: ref.span, entity: ref.entity, author: false } : null;
+}
+
+/** Who denies, when the denial is not an attribution: the subject of the denial verb before the mention. */
+function denierOf(clauses: Clauses, actors: ActorIndex, ti: number): Speaker | null {
+  const tokens = clauses.tokens;
+  const [first] = clauses.sentenceBounds(ti);
+  const mod = loadModalityLexicon();
+  for (let k = ti - 1; k >= first && k >= ti - 15; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' && (mod.denialVerbs.has(lemmaOf(t)) || mod.complementVerbs.has(lemmaOf(t)) || lemmaOf(t) === 'claim')) {
+      const np = clauses.subjectOf(k);
+      if (np && actors.isActorLike(np)) {
+        const ref = actors.actorRef(np);
+        if (ref) return { span: ref.span, entity: ref.entity, author: false };
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The accused named by an accusing verb in the mention's sentence ("blaming the attacks on X"). */
+function accusedInSentence(doc: Doc, m: Event, ti: number): ActorRef | null {
+  const s = doc.tokens[ti]!.sentence;
+  for (const ev of doc.events) {
+    if (ev.type !== 'DISAPPROVE' || ev.cameo !== '112' || ev.target.length === 0) continue;
+    if (doc.tokens[tokenIndexAt(doc.tokens, ev.trigger.start)]!.sentence !== s) continue;
+    return ev.target[0]!;
+  }
+  return null;
+}
+
+/** Incidents whose perpetrator the article names in its own voice: one-sided violence and coercion. */
+const AUTHOR_INCIDENTS = new Set(['ASSAULT', 'COERCE']);
+
+const HEDGES = new Set(['likely', 'probably', 'possibly', 'presumably', 'apparently', 'allegedly', 'reportedly', 'suspected', 'alleged', 'believed', 'thought', 'may', 'might', 'could']);
+
+function hedgedAround(tokens: Token[], ti: number, first: number, last: number): boolean {
+  for (let k = Math.max(first, ti - 6); k < Math.min(last, ti + 2); k++) if (HEDGES.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/**
+ * The actor a suspicion or accusation cue names: "X is behind the attack" (the subject),
+ * "bears the hallmarks of X" (the phrase after "of"), "suspected X" (the object), or
+ * the perpetrator of the incident's mentions.
+ */
+function cueTarget(doc: Doc, clauses: Clauses, actors: ActorIndex, cue: Cue, inc: Incident): ActorRef | null {
+  const tokens = doc.tokens;
+  const words = tokens.slice(cue.first, cue.last).map((t) => lemmaOf(t));
+  const after = clauses.phraseAt(cue.last);
+  const refOf = (np: NounPhrase | null) => (np && actors.isActorLike(np) ? actors.actorRef(clauses.resolveQuantity(np)) : null);
+  if (words.includes('of') || words.includes('on') || words.includes('hallmark') || words[words.length - 1] === 'to' || words.includes('finger')) {
+    const ref = refOf(after && after.first === cue.last ? after : clauses.phraseAt(cue.last + 1));
+    if (ref) return ref;
+  }
+  if (words[0] === 'be' || words.includes('doubt') || words.includes('behind') || words.includes('responsible') || words.includes('perpetrator') || words.includes('culprit')) {
+    const subj = clauses.subjectOf(cue.first) ?? clauses.subjectOf(cue.first + 1);
+    const ref = refOf(subj);
+    if (ref) return ref;
+  }
+  if (words[0] === 'suspect' || words[0] === 'suspected' || words[0] === 'accuse' || words[0] === 'hold') {
+    const obj = clauses.objectOf(cue.first, [], { limit: 6 });
+    const ref = refOf(obj?.np ?? null);
+    if (ref) return ref;
+  }
+  const perp = inc.mentions.find((m) => m.source.length > 0);
+  return perp ? perp.source[0]! : null;
+}
