@@ -4,6 +4,8 @@ import { tokensStage } from './stages/tokens.js';
 import { entitiesStage } from './stages/entities.js';
 import { attributionsStage } from './stages/attributions.js';
 import { eventsStage } from './stages/events.js';
+import { responsibilityStage } from './stages/responsibility.js';
+import { contradictionsStage } from './stages/contradictions.js';
 
 /** What a pipeline is configured with: extra knowledge files an analyst supplies. */
 export interface PipelineOptions {
@@ -39,6 +41,8 @@ export const STAGES: readonly Stage[] = [
   { name: 'entities', layer: 'entities', run: entitiesStage },
   { name: 'attributions', layer: 'attributions', run: attributionsStage },
   { name: 'events', layer: 'events', run: eventsStage },
+  { name: 'responsibility', layer: 'responsibility', run: responsibilityStage },
+  { name: 'contradictions', layer: 'contradictions', run: contradictionsStage },
 ];
 
 export interface RunOptions {
