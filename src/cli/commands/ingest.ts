@@ -1,20 +1,19 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { toJson } from '../../doc/doc.js';
-import { DEFAULT_MAX_BYTES, readInputs } from '../../ingest/index.js';
+import { readInputs } from '../../ingest/index.js';
 import type { Article } from '../../ingest/types.js';
 import { createPipeline } from '../../pipeline/index.js';
 import { storeAll, summarise, type StoreOutcome } from '../../store/batch.js';
 import { SqliteStore } from '../../store/sqlite.js';
 import {
-  addDbOption, addDictionaryOptions, parseDateOption, parseSizeOption, pipelineOptionsFrom, type DictionaryFlags,
+  addDbOption, addDictionaryOptions, addInputOptions, parseDateOption, pipelineOptionsFrom, readOptionsFrom,
+  type DictionaryFlags, type InputFlags,
 } from '../options.js';
 
-interface IngestFlags extends DictionaryFlags {
+interface IngestFlags extends DictionaryFlags, InputFlags {
   db: string;
   published?: string;
-  maxBytes: number;
-  allowPrivate?: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -23,15 +22,13 @@ export function registerIngest(program: Command): void {
     .description('analyse articles and store them in the database; the same content is stored once')
     .argument('<inputs...>', 'text or HTML files, http(s) URLs, RSS/Atom feeds, .jsonl batches, or - for standard input')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for every input, anchoring relative dates', parseDateOption)
-    .option('--max-bytes <n>', 'refuse inputs larger than this (bytes; k/M suffixes)', parseSizeOption, DEFAULT_MAX_BYTES)
-    .option('--allow-private', 'allow URLs on loopback, private and link-local addresses')
     .addHelpText('after', `
 Prints the id of every input now in the database (newly stored or already there) on
 standard output, one per line, in input order. On standard error: a progress bar when
 it is a terminal, then "stored N, duplicates N, failed N" and one line per failure.
 Exit code: 0 when every input was stored or was already there, 1 when any failed
 (the others are still stored).`);
-  addDictionaryOptions(addDbOption(command, 'SQLite database to store into, created if missing')).action(
+  addDictionaryOptions(addInputOptions(addDbOption(command, 'SQLite database to store into, created if missing'))).action(
     async (inputs: string[], flags: IngestFlags) => {
       const pipeline = createPipeline(pipelineOptionsFrom(flags));
       const analyze = (article: Article) =>
@@ -40,7 +37,7 @@ Exit code: 0 when every input was stored or was already there, 1 when any failed
       const outcomes: StoreOutcome[] = [];
       const progress = new Progress(inputs.length);
       try {
-        const reads = readInputs(inputs, { maxBytes: flags.maxBytes, allowPrivate: flags.allowPrivate === true });
+        const reads = readInputs(inputs, readOptionsFrom(flags));
         for await (const outcome of storeAll(reads, analyze, store)) {
           outcomes.push(outcome);
           progress.advance(outcome);
