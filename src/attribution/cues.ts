@@ -24,11 +24,10 @@ export interface Cue {
 }
 
 const ADVERB_STOP = new Set([
-  'when', 'so', 'as', 'because', 'where', 'how', 'why', 'while', 'if', 'once', 'since', 'there', 'here',
+  'when', 'so', 'as', 'because', 'where', 'how', 'why', 'while', 'if', 'since', 'there', 'here',
   'however', 'thus', 'therefore', 'meanwhile', 'instead', 'also,', 'too',
 ]);
 /** Verbs that pass their subject to a following to-infinitive cue (`continued to call for`, `is expected to announce`). */
-const RAISING = new Set(['continue', 'go', 'begin', 'start', 'keep', 'seem', 'appear', 'expect', 'set', 'tend', 'happen', 'proceed', 'move', 'rush', 'hasten', 'stop', 'cease', 'resume', 'use', 'have', 'be', 'get', 'come', 'likely', 'able', 'quick', 'eager', 'willing', 'ready']);
 const SAY_FORMS = new Set(['says', 'said', 'say', 'saying']);
 
 function isVerbLike(t: Token): boolean {
@@ -91,25 +90,57 @@ function verbCue(ctx: AttrContext, head: number, lemma: string, types: CueType[]
     }
   };
   takeModifiers();
-  // `continued to call for`, `is expected to announce`: the raising verb joins the cue
-  const to = tokens[first - 1];
-  const governor = tokens[first - 2];
-  if (to && governor && to.norm === 'to' && to.pos === 'PART' && ctx.sentenceOf[first - 2] === sentence && RAISING.has(governor.lemma) && governor.pos !== 'AUX') {
-    first -= 2;
+  // a verb that governs the cue joins it, and its subject is the source:
+  // `continued to call for`, `is expected to announce`, `refused to comment`, `went on to discuss`,
+  // `avoids condemning`, `started off by emphasizing`, `is steering clear of criticizing`
+  const governor = governingVerb(ctx, first, sentence);
+  if (governor !== -1) {
+    first = governor;
     takeModifiers();
-    // `went on to discuss`
-  } else if (to && governor && to.norm === 'to' && governor.norm === 'on' && tokens[first - 3]?.lemma === 'go') {
-    first -= 3;
-    takeModifiers();
+  } else if (tokens[first - 1]?.norm === 'to' && tokens[first - 1]!.pos === 'PART' && ctx.sentenceOf[first - 1] === sentence) {
+    // `… prompted NATO to order`: the infinitive marker belongs to the cue
+    first--;
   }
   let last = head;
   const particles = ctx.lexicon.particles.get(lemma);
   const next = tokens[head + 1];
   if (next && particles && particles.has(next.norm) && ctx.sentenceOf[head + 1] === sentence) last = head + 1;
+  else if (next && ctx.lexicon.objectParticles.has(lemma)) {
+    // `accused the mayor of`: the object and its preposition join the cue, the content follows
+    const wanted = ctx.lexicon.objectParticles.get(lemma)!;
+    for (let k = head + 1; k <= head + 6 && k < tokens.length && ctx.sentenceOf[k] === sentence; k++) {
+      if (wanted.has(tokens[k]!.norm) && tokens[k]!.pos === 'ADP') {
+        last = k;
+        break;
+      }
+      if (!/^(DET|NOUN|PROPN|PRON|ADJ|PART|NUM)$/.test(tokens[k]!.pos) && tokens[k]!.text !== '’s') break;
+    }
+  }
   // a colon that introduces the content belongs to the cue (`said:`)
   if (tokens[last + 1]?.text === ':' && ctx.sentenceOf[last + 1] === sentence) last++;
   void lexicon;
   return { kind: 'verb', head, first, last, lemma, types };
+}
+
+/** Index of the verb that governs a to-infinitive or gerund cue starting at `first`, else -1. */
+function governingVerb(ctx: AttrContext, first: number, sentence: number): number {
+  const { tokens } = ctx;
+  const head = tokens[first]!;
+  const gerund = /ing$/.test(head.norm);
+  let k = first - 1;
+  if (tokens[k]?.norm === 'to' && tokens[k]!.pos === 'PART') k--;
+  else if (!gerund) return -1;
+  // particles, prepositions and adjectives between (`off by`, `clear of`, `on to`)
+  let between = 0;
+  while (k >= 0 && ctx.sentenceOf[k] === sentence && between < 3 && /^(ADP|ADJ|PART)$/.test(tokens[k]!.pos) && tokens[k]!.norm !== 'to') {
+    k--;
+    between++;
+  }
+  const verb = tokens[k];
+  if (!verb || ctx.sentenceOf[k] !== sentence || verb.pos !== 'VERB') return -1;
+  // `said, criticizing …` is a separate participle; a governor is right next to its complement
+  if (gerund && between === 0 && /ing$/.test(verb.norm)) return -1;
+  return k;
 }
 
 const INFINITIVE_TYPES: readonly CueType[] = ['promise', 'warn', 'deny', 'demand', 'intend'];

@@ -108,18 +108,25 @@ function fillSharedSources(ctx: AttrContext, drafts: Draft[]): void {
   for (const [i, d] of drafts.entries()) {
     if (d.source || !d.sharedSource) continue;
     const sentence = ctx.sentenceOf[d.cue.head]!;
-    const previous = drafts[i - 1];
-    if (previous?.source && ctx.sentenceOf[previous.cue.head] === sentence) {
-      d.source = previous.source;
+    const first = ctx.clauses[sentence]![0];
+    // the subject of the sentence's main clause: an earlier attribution's source that opens it …
+    const main = drafts.slice(0, i).find((p) => p.source && ctx.sentenceOf[p.cue.head] === sentence && p.source[0] < p.cue.first && onlyLeading(ctx, first, p.source[0]));
+    if (main) {
+      d.source = main.source;
       continue;
     }
-    // the sentence's first noun phrase, when a verb follows it
-    const first = ctx.clauses[sentence]![0];
+    // … or the sentence's first noun phrase, when a verb follows it
     let k = first;
     while (k < d.cue.first && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.pos === 'PUNCT' || tokens[k]!.pos === 'ADV')) k++;
     const end = npEndAfter(tokens, k, d.cue.first - 1);
     if (end !== -1 && /^(VERB|AUX)$/.test(tokens[end + 1]?.pos ?? '')) d.source = [k, end];
   }
+}
+
+/** Whether only conjunctions, adverbs and punctuation stand between `from` and `to`. */
+function onlyLeading(ctx: AttrContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/^(CCONJ|ADV|PUNCT|SCONJ)$/.test(ctx.tokens[k]!.pos)) return false;
+  return true;
 }
 
 function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[]): Attribution[] {

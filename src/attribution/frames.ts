@@ -38,6 +38,14 @@ const TIME_WORDS = new Set([
 const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this']);
 const LEADING_CONJ = new Set(['but', 'and', 'so', 'yet', 'or']);
 const OBJECT_PRONOUN = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
+const FLOATING = new Set(['all', 'both', 'each', 'too', 'themselves', 'himself', 'herself', 'itself']);
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom', 'where']);
+
+/** Whether the words of a segment before its noun phrase only introduce it (`But`, `And then`). */
+function onlyIntroductory(tokens: readonly Token[], from: number, np: number): boolean {
+  for (let k = from; k < np; k++) if (!/^(CCONJ|ADV|SCONJ|PUNCT)$/.test(tokens[k]!.pos)) return false;
+  return true;
+}
 
 export class FrameFinder {
   constructor(private readonly ctx: AttrContext) {}
@@ -99,21 +107,66 @@ export class FrameFinder {
     return i;
   }
 
-  /** Source before token `end` (inclusive): a noun phrase with an appositive set off by commas. */
+  /**
+   * Source before token `end` (inclusive): a noun phrase, possibly with comma-set
+   * appositives and relative clauses (`Jane Roe, 54, a spokeswoman for the ministry,
+   * who …, said`); participial phrases are skipped (`Trump, speaking in Ohio, said` → Trump).
+   */
   subjectBefore(end: number, floor: number): [number, number] | null {
-    const { tokens } = this;
+    return this.subjectChain(end, floor)?.span ?? null;
+  }
+
+  private subjectChain(end: number, floor: number): { span: [number, number]; segments: number } | null {
+    const { tokens, ctx } = this;
     if (end < floor) return null;
-    if (isCommaLike(tokens[end])) {
-      // `Jane Roe, a spokeswoman for the ministry, said`
-      const appStart = npStartBefore(tokens, end - 1, floor);
-      if (appStart > floor && isCommaLike(tokens[appStart - 1])) {
-        const head = npStartBefore(tokens, appStart - 2, floor);
-        if (head !== -1 && (head === floor || !isVerbish(tokens[head - 1]!))) return [head, end];
-      }
-      return null;
+    // a floating quantifier after the subject: `the three senators all said`
+    if (FLOATING.has(tokens[end]!.norm) && end - 1 >= floor) {
+      const inner = this.subjectChain(end - 1, floor);
+      if (inner) return { span: [inner.span[0], end], segments: inner.segments };
     }
-    const start = npStartBefore(tokens, end, floor);
-    return start === -1 ? null : [start, end];
+    if (!isCommaLike(tokens[end])) {
+      let e = end;
+      // a time phrase between subject and verb is no subject (`Wells Fargo this month announced`)
+      const start = npStartBefore(tokens, e, floor);
+      if (start !== -1 && TIME_WORDS.has(tokens[e]!.norm) && start - 1 >= floor) {
+        e = start - 1;
+        const real = e >= floor ? npStartBefore(tokens, e, floor) : -1;
+        if (real !== -1) return { span: [real, e], segments: 1 };
+      }
+      return start === -1 ? null : { span: [start, end], segments: 1 };
+    }
+    // comma-set segments, right to left
+    let segEnd = end - 1;
+    let spanEnd = end;
+    let head = -1;
+    let segments = 0;
+    for (let guard = 0; guard < 5 && segEnd >= floor; guard++) {
+      let k = segEnd;
+      while (k >= floor && !isCommaLike(tokens[k]) && ctx.mark[k] !== CLOSE_MARK) k--;
+      const segStart = k + 1;
+      if (segStart > segEnd) break;
+      const first = tokens[segStart]!;
+      const np = npStartBefore(tokens, segEnd, segStart);
+      const isNp = np !== -1 && onlyIntroductory(tokens, segStart, np);
+      const relative = RELATIVE_OPENERS.has(first.norm);
+      const participial = first.pos === 'VERB' && /(ing|ed|en)$/.test(first.norm);
+      const age = segStart === segEnd && first.pos === 'NUM';
+      if (isNp) {
+        head = np;
+        segments++;
+      } else if (relative || age) {
+        segments++;
+      } else if (participial && segments === 0) {
+        // skip it, and end the source before it
+        spanEnd = k;
+      } else break;
+      if (k < floor || !isCommaLike(tokens[k])) break;
+      // a comma right after a closing quote ends the chain (`“C,” Jane Roe, 54, said`)
+      if (ctx.mark[k - 1] === CLOSE_MARK) break;
+      segEnd = k - 1;
+    }
+    if (head === -1) return null;
+    return { span: [head, spanEnd], segments };
   }
 
   /** Source after token `start`: a noun phrase, with an appositive when one follows before the clause ends. */
@@ -184,7 +237,9 @@ export class FrameFinder {
     const quoteOpenClause = quoteHere && this.quoteLeavesClauseOpen(before) && this.quoteStartsClause(before, first);
     // a participle or infinitive is no inverted verb (`…, speaking of the plan` has its subject before)
     const finite = !/ing$/.test(tokens[cue.head]!.norm) && tokens[cue.head - 1]?.norm !== 'to';
-    if ((afterComma || quoteBeforeSentence) && after <= last && finite) {
+    // `X, a spokesman for Y, said`: a subject with appositives, not an inverted verb
+    const chain = afterComma && isCommaLike(tokens[before]) ? this.subjectChain(before, first) : null;
+    if ((afterComma || quoteBeforeSentence) && after <= last && finite && !(chain && chain.segments >= 2)) {
       const src = this.subjectAfter(after, last);
       if (src) {
         const k = this.skipAdjuncts(src[1] + 1, last);

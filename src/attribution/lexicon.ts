@@ -16,6 +16,7 @@ interface CueFile {
   namingVerbs: string[];
   particles: Record<string, string[] | string>;
   verbsTakingInfinitive: string[];
+  objectParticles: Record<string, string[]>;
 }
 
 interface SourceFile {
@@ -39,6 +40,8 @@ export interface AttributionLexicon {
   naming: Set<string>;
   /** lemma → particles that belong to the cue (`called for`). */
   particles: Map<string, Set<string>>;
+  /** lemma → prepositions that follow the verb's object and open its content (`accused X of`). */
+  objectParticles: Map<string, Set<string>>;
   /** Verbs whose content may be a to-infinitive (`wants to`, `vowed to`). */
   infinitive: Set<string>;
   /** Nouns that denote people in a role (official, spokesman, source): unnamed sources. */
@@ -90,6 +93,7 @@ export function attributionLexicon(): AttributionLexicon {
     naming: new Set(cues.namingVerbs),
     particles,
     infinitive: new Set(cues.verbsTakingInfinitive),
+    objectParticles: new Map(Object.entries(cues.objectParticles ?? {}).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, new Set(v)])),
     personNouns: new Set(sources.personNouns),
     titleNouns: new Set(sources.titleNouns),
     anonymityMarkers: new Set(sources.anonymityMarkers),
