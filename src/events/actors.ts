@@ -41,6 +41,14 @@ interface MentionRef {
   entity: Entity;
 }
 
+const DROP_ADJECTIVES = new Set(['angry', 'radical', 'young', 'recent', 'latest', 'last', 'first', 'new', 'other', 'several', 'many',
+  'various', 'some', 'few', 'top', 'senior', 'junior', 'unidentified', 'unknown', 'suspected', 'alleged', 'so-called', 'main',
+  'certain', 'numerous', 'more', 'most', 'least', 'about', 'nearly', 'almost', 'some', 'up', 'at', 'over', 'outgoing', 'incoming',
+  'furious', 'frustrated', 'hardline', 'powerful', 'influential', 'key', 'leading', 'prominent', 'routinely', 'also', 'only', 'even', 'still']);
+
+/** Words for perpetrators that describe without identifying: "gunmen attacked" names nobody. */
+export const GENERIC_PERPETRATORS = new Set(['gunman', 'gunmen', 'man', 'men', 'people', 'person', 'attacker', 'assailant', 'militant',
+  'suspect', 'bomber', 'fighter', 'individual', 'perpetrator', 'culprit', 'someone', 'somebody', 'group', 'kidnapper', 'hijacker', 'raider']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'we', 'us', 'our']);
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
 const DROP_LEADING = new Set(['DET', 'NUM', 'PRON']);
@@ -124,10 +132,12 @@ export class ActorIndex {
     if (np.pronoun) return this.pronounRef(np);
     let first = np.first;
     const keepFrom = np.possessor ? np.possessor[0] : np.last;
+    // Evaluative and temporal adjectives go ("angry farmers", "the most recent militias");
+    // classifying ones stay ("interior minister", "armed men", "rebel leaders").
     while (first < np.head && first < keepFrom) {
       const t = tokens[first]!;
-      const plainAdj = t.pos === 'ADJ' && !/^[A-Z]/.test(t.text) && !this.glued(first);
-      if (DROP_LEADING.has(t.pos) || plainAdj || (t.pos === 'ADV')) first++;
+      const plainAdj = (t.pos === 'ADJ' || t.pos === 'ADV') && DROP_ADJECTIVES.has(t.norm) && !this.glued(first);
+      if (DROP_LEADING.has(t.pos) || plainAdj) first++;
       else break;
     }
     const start = tokens[first]!.start;
@@ -211,6 +221,28 @@ export class ActorIndex {
     }
     if (!a.span || !b.span) return false;
     return words(a.span.text).join(' ') === words(b.span.text).join(' ');
+  }
+
+  /** Does the reference identify someone ("the Red Hand", "Israeli troops"), not just describe ("gunmen")? */
+  static identifies(doc: Doc, ref: RefLike | null): boolean {
+    if (!ref?.span) return false;
+    const w = words(ref.span.text);
+    const head = w[w.length - 1] ?? '';
+    if (!GENERIC_PERPETRATORS.has(head) && !GENERIC_PERPETRATORS.has(head + 's')) return true;
+    if (ref.entity) {
+      const e = doc.entities.find((x) => x.id === ref.entity);
+      if (e && /[A-Z]/.test(e.name) && !GENERIC_PERPETRATORS.has(words(e.name).slice(-1)[0] ?? '')) return true;
+    }
+    return /\b[A-Z][a-z]/.test(ref.span.text.replace(/^\S+/, ''));
+  }
+
+  /** Looser than same(): also two phrases with the same head word ("Northern Front" and "the Front"). */
+  static similar(doc: Doc, a: RefLike | null, b: RefLike | null): boolean {
+    if (ActorIndex.same(doc, a, b)) return true;
+    if (!a?.span || !b?.span) return false;
+    const wa = words(a.span.text);
+    const wb = words(b.span.text);
+    return wa.length > 0 && wa[wa.length - 1] === wb[wb.length - 1];
   }
 
   /** A stable key for "the same actor": the entity id, else the head lemma of the phrase text. */

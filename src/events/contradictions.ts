@@ -71,7 +71,7 @@ export function findContradictions(doc: Doc): Contradiction[] {
       }
     }
     // conflicting-accusations: different speakers name different perpetrators.
-    const blaming = list.filter((r) => (r.stance === 'accuse' || r.stance === 'suspect') && r.target);
+    const blaming = list.filter((r) => (r.stance === 'accuse' || r.stance === 'suspect') && r.target && ActorIndex.identifies(doc, r.target));
     const seen = new Set<string>();
     for (let i = 0; i < blaming.length; i++) {
       for (let j = i + 1; j < blaming.length; j++) {

@@ -69,6 +69,7 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
     drafts.push(...composeSentence(clauses, obligations(clauses, mentions, s.firstToken, s.lastToken, mod), index, mod, lex));
   }
   for (const d of drafts) findArguments(clauses, actors, lex, d);
+  splitCompounds(drafts);
   const kept = drafts.filter((d) => keep(clauses, actors, lex, d));
   kept.sort((a, b) => a.first - b.first);
 
@@ -255,7 +256,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
       current = { kind: 'verb', first: gov.governor, last: gov.governor + 1, head: gov.governor, sense: d.sense, key: govLemma };
     }
     drafts.push(d);
-    if (m.dictionary?.reciprocal) {
+    if (m.dictionary?.reciprocal && !m.dictionary.compound) {
       // "[032:033]": A visits B, and B hosts A.
       const { source, target } = m.dictionary;
       drafts.push({ ...d, sense: { type: ploverTypeOf(m.dictionary.reciprocal) ?? 'OTHER', cameo: m.dictionary.reciprocal }, dictionary: { source: target, target: source, reciprocal: null } });
@@ -297,8 +298,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
   const tokens = clauses.tokens;
   const preps = lex.targetPreps.get(d.innerKey) ?? lex.targetPreps.get(lemmaOf(tokens[d.targetHead]!)) ?? [];
   if (d.dictionary) {
-    d.source = refsOf(actors, clauses, d.dictionary.source, true);
-    d.target = refsOf(actors, clauses, d.dictionary.target, false);
+    d.source = refsOf(actors, clauses, d.dictionary.source, true, true);
+    d.target = refsOf(actors, clauses, d.dictionary.target, false, d.dictionary.compound === true);
     return;
   }
   // Source.
@@ -420,6 +421,20 @@ function impactTarget(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon,
   if (!obj) return [];
   const head = lemmaOf(tokens[obj.np.head]!);
   return actors.isActorLike(obj.np) || actorNouns().place.has(head) ? refsOf(actors, clauses, obj.np, false) : [];
+}
+
+/**
+ * A dictionary's `%` makes the conjoined actors act on each other: "Gondor and
+ * Osgiliath renewed ties" is Gondor→Osgiliath and Osgiliath→Gondor, one event each.
+ */
+function splitCompounds(drafts: Draft[]): void {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k]!;
+    if (!d.dictionary?.compound || d.source.length < 2) continue;
+    const parts: Draft[] = [];
+    for (const a of d.source) for (const b of d.source) if (a !== b) parts.push({ ...d, source: [a], target: [b] });
+    drafts.splice(k, 1, ...parts);
+  }
 }
 
 /** The noun phrase after np introduced by one of the prepositions. */
@@ -600,15 +615,14 @@ function attachTimesAndDeadlines(doc: Doc, bySentence: Map<number, Event[]>, eve
       if (near && !near.deadline) near.deadline = deadline;
       // A deadline for something said before: "gave Kadhimi a 12-month window to get this done".
       if (near && /\b(this|it|that|so)\b/i.test(doc.text.slice(dl.end, s.end))) {
-        const sourceKeys = new Set(near.source.map((r) => ActorIndex.keyOf(r)));
         const earlier = events
           .filter((ev) => {
             const sIdx = sentenceOf(doc, ev.trigger.start);
             return sIdx < index && sIdx >= index - 3 && !ev.deadline && (ev.modality === 'conditional' || ev.modality === 'intended' || ev.type === 'AGREE' || ev.type === 'DEMAND');
           })
           .sort((a, b) => b.trigger.start - a.trigger.start);
-        const sameActor = earlier.find((ev) => ev.source.some((r) => sourceKeys.has(ActorIndex.keyOf(r))));
-        const target = sameActor ?? (sourceKeys.size === 0 ? earlier[0] : undefined);
+        const sameActor = earlier.find((ev) => ev.source.some((r) => near.source.some((n) => ActorIndex.similar(doc, r, n))));
+        const target = sameActor ?? (near.source.length === 0 ? earlier[0] : undefined);
         if (target) target.deadline = deadline;
       }
     }

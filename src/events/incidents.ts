@@ -85,10 +85,14 @@ export function findIncidents(doc: Doc): Incident[] {
   const incidents: Incident[] = [];
   for (const ev of doc.events) {
     if (!isHostileType(ev.type) || !ACTUAL.has(ev.modality)) continue;
+    const back = definite(doc, ev);
+    // A reference back ("the bombing" in "denied any role in the bombing on Tuesday") takes
+    // the sentence's time and place from the statement around it: only kind and actors must agree.
     const compatible = (inc: Incident) =>
-      inc.mentions.every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !clash(doc, m.source, ev.source) && !timesClash(m, ev) && !placesClash(m, ev));
+      inc.mentions.every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !clash(doc, m.source, ev.source) &&
+        (back || (!timesClash(m, ev) && !placesClash(m, ev))));
     let joined: Incident | undefined;
-    if (definite(doc, ev)) {
+    if (back) {
       // "the attacks" goes back to the attacks, before any other compatible incident.
       const head = headWord(doc, ev);
       const candidates = [...incidents].reverse().filter(compatible);

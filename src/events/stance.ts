@@ -152,11 +152,11 @@ export function findResponsibility(doc: Doc): Responsibility[] {
           add({ incident: inc.id, stance: 'suspect', speaker, target: perpetrator ?? accusedByCue, evidence }, order);
         } else if (cueType === 'accuse' && (perpetrator || accusedByCue)) {
           add({ incident: inc.id, stance: 'accuse', speaker, target: accusedByCue ?? perpetrator, evidence }, order);
-        } else if (perpetrator && MATERIAL_HOSTILE.has(m.type) && m.modality !== 'hypothetical') {
+        } else if (perpetrator && MATERIAL_HOSTILE.has(m.type) && m.modality !== 'hypothetical' && ActorIndex.identifies(doc, perpetrator)) {
           const hedged = hedgedAround(tokens, ti, sentence.firstToken, sentence.lastToken);
           add({ incident: inc.id, stance: hedged ? 'suspect' : 'accuse', speaker, target: perpetrator, evidence }, order);
         }
-      } else if (!attribution && perpetrator && m.modality === 'asserted' && AUTHOR_INCIDENTS.has(m.type)) {
+      } else if (!attribution && perpetrator && m.modality === 'asserted' && AUTHOR_INCIDENTS.has(m.type) && ActorIndex.identifies(doc, perpetrator)) {
         // The article names the perpetrator in its own voice.
         const hedged = hedgedAround(tokens, ti, sentence.firstToken, sentence.lastToken);
         add({ incident: inc.id, stance: hedged ? 'suspect' : 'accuse', speaker: { span: null, entity: null, author: true }, target: perpetrator, evidence }, order);
@@ -360,6 +360,16 @@ function cueTarget(doc: Doc, clauses: Clauses, actors: ActorIndex, cue: Cue, inc
     const ref = refOf(obj?.np ?? null);
     if (ref) return ref;
   }
-  const perp = inc.mentions.find((m) => m.source.length > 0);
+  // "was likely the work of X", "likely carried out by X": the actor after "of"/"by" in the clause.
+  const [, sentenceEnd] = clauses.sentenceBounds(cue.first);
+  for (let k = cue.last; k < Math.min(sentenceEnd, cue.last + 8); k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || t.text === ',' || t.pos === 'SCONJ') break;
+    if (t.pos === 'ADP' && (t.norm === 'of' || t.norm === 'by')) {
+      const ref = refOf(clauses.phraseAt(k + 1)?.first === k + 1 ? clauses.phraseAt(k + 1) : null);
+      if (ref) return ref;
+    }
+  }
+  const perp = inc.mentions.find((m) => m.source.length > 0 && ActorIndex.identifies(doc, m.source[0]!));
   return perp ? perp.source[0]! : null;
 }

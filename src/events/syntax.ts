@@ -272,6 +272,11 @@ export class Clauses {
         i--;
         continue;
       }
+      // "Arnor is about to restore": "about to" is a marker of the verb.
+      if (t.norm === 'about' && tokens[i + 1]?.norm === 'to') {
+        i--;
+        continue;
+      }
       // "Washington along with its allies demanded": a two-word preposition.
       if (t.pos === 'ADP' && tokens[i + 1]?.pos === 'ADP') {
         i--;

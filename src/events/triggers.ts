@@ -24,7 +24,7 @@ export interface Mention {
   /** A reported obligation ("said X must …"): the reporting verb and the obliged phrase's head. */
   obligation?: { reporter: number; obliged: number };
   /** Coded by a verb dictionary: its roles and reciprocal code decide, not the built-in rules. */
-  dictionary?: { source: NounPhrase | null; target: NounPhrase | null; reciprocal: string | null };
+  dictionary?: { source: NounPhrase | null; target: NounPhrase | null; reciprocal: string | null; compound?: boolean };
 }
 
 function matches(t: Token, lemma: string): boolean {
@@ -152,7 +152,10 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       continue;
     }
     // 3. Nouns: the head of their phrase, or followed by a preposition ("attacks on …").
-    if (NOUN_POS.has(t.pos) || (t.pos === 'VERB' && tokens[i - 1]?.pos === 'DET')) {
+    // wink tags some event nouns as adjectives or verbs after a determiner ("its offensive", "the attack").
+    const afterDet = tokens[i - 1] && (tokens[i - 1]!.pos === 'DET' || tokens[i - 1]!.pos === 'PRON' && /^(its|their|his|her|our)$/.test(tokens[i - 1]!.norm));
+    const nounLike = (t.pos === 'VERB' || t.pos === 'ADJ') && afterDet && !(tokens[i + 1] && NOUN_POS.has(tokens[i + 1]!.pos));
+    if (NOUN_POS.has(t.pos) || nounLike) {
       let sense = lex.nouns.get(lemma) ?? lex.nouns.get(t.norm);
       if (!sense) continue;
       // A strike among workers, unions and wages is a labour strike.

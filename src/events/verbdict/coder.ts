@@ -36,22 +36,38 @@ export class DictionaryCoder {
     for (let i = s.firstToken; i < s.lastToken; i++) {
       const t = tokens[i]!;
       if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
-      const entry = this.entryAt(tokens, i, s.firstToken, s.lastToken);
-      if (!entry) continue;
+      const entries = this.entriesAt(tokens, i, s.firstToken, s.lastToken);
+      if (entries.length === 0) continue;
       known.add(i);
       const ctx = new MatchContext(clauses, actors, this.dict, s.firstToken, s.lastToken);
-      let code = entry.entry.code ?? entry.entry.block.code;
+      // A verb may sit in several blocks: the first pattern that matches in any of them
+      // decides, else the first own or block code.
+      let entry = entries[0]!;
+      let code: string | null = null;
       let reciprocal: string | null = null;
       let source: NounPhrase | null = null;
       let target: NounPhrase | null = null;
-      for (const pattern of entry.entry.block.patterns) {
-        const m = ctx.match(pattern, entry.first, entry.last);
-        if (!m) continue;
-        code = pattern.code;
-        reciprocal = pattern.reciprocal;
-        source = m.source;
-        target = m.target;
-        break;
+      let compound = false;
+      search: for (const candidate of entries) {
+        for (const pattern of candidate.entry.block.patterns) {
+          const m = ctx.match(pattern, candidate.first, candidate.last);
+          if (!m) continue;
+          entry = candidate;
+          code = pattern.code;
+          reciprocal = pattern.reciprocal;
+          source = m.source;
+          target = m.target;
+          compound = m.compound;
+          break search;
+        }
+      }
+      if (code === null) {
+        const coded = entries.find((c) => (c.entry.code ?? c.entry.block.code) !== null);
+        if (coded) {
+          entry = coded;
+          code = coded.entry.code ?? coded.entry.block.code;
+          reciprocal = coded.entry.code ? coded.entry.reciprocal : coded.entry.block.reciprocal;
+        }
       }
       if (!code || code === '---' || !/^[0-9A-Za-z]+$/.test(code)) continue;
       if (!source) {
@@ -62,7 +78,7 @@ export class DictionaryCoder {
       coded.push({
         kind: 'verb', first: entry.first, last: entry.last, head: i,
         sense: { type: ploverTypeOf(code) ?? 'OTHER', cameo: code },
-        key: lemmaOf(t), dictionary: { source, target, reciprocal },
+        key: lemmaOf(t), dictionary: { source, target, reciprocal, compound },
       });
     }
     // The built-in lexicon still codes nouns and the verbs the dictionary does not know.
@@ -70,12 +86,11 @@ export class DictionaryCoder {
     return [...kept, ...coded].sort((a, b) => a.first - b.first);
   }
 
-  /** The dictionary entry for the verb at i, multiword verbs first. */
-  private entryAt(tokens: Token[], i: number, first: number, last: number): { entry: VerbEntry; first: number; last: number } | null {
+  /** The dictionary entries for the verb at i, multiword verbs first. */
+  private entriesAt(tokens: Token[], i: number, first: number, last: number): { entry: VerbEntry; first: number; last: number }[] {
     const t = tokens[i]!;
     const candidates = [...(this.dict.forms.get(t.norm) ?? []), ...(t.norm !== lemmaOf(t) ? this.dict.forms.get(lemmaOf(t)) ?? [] : [])];
-    if (candidates.length === 0) return null;
-    let best: { entry: VerbEntry; first: number; last: number; size: number } | null = null;
+    const found: { entry: VerbEntry; first: number; last: number; size: number }[] = [];
     for (const entry of candidates) {
       let a = i;
       let ok = true;
@@ -102,10 +117,10 @@ export class DictionaryCoder {
         b = found + 1;
       }
       if (!ok) continue;
-      const size = entry.before.length + entry.after.length;
-      if (!best || size > best.size) best = { entry, first: a, last: b, size };
+      if (found.some((f) => f.entry === entry)) continue;
+      found.push({ entry, first: a, last: b, size: entry.before.length + entry.after.length });
     }
-    return best;
+    return found.sort((x, y) => y.size - x.size);
   }
 }
 
@@ -116,6 +131,8 @@ function sameWord(t: Token, word: string): boolean {
 interface MatchResult {
   source: NounPhrase | null;
   target: NounPhrase | null;
+  /** `%`: the conjoined actors act on each other ("Gondor and Osgiliath renewed ties"). */
+  compound: boolean;
 }
 
 class MatchContext {
@@ -128,7 +145,7 @@ class MatchContext {
   ) {}
 
   match(p: Pattern, verbFirst: number, verbLast: number): MatchResult | null {
-    const roles: MatchResult = { source: null, target: null };
+    const roles: MatchResult = { source: null, target: null, compound: false };
     const lower = this.matchSide(p.lower, 0, verbLast, +1, roles);
     if (!lower) return null;
     const upper = this.matchSide(p.upper, 0, verbFirst - 1, -1, lower);
@@ -195,6 +212,7 @@ class MatchContext {
         else {
           next.source = actor;
           next.target = actor;
+          next.compound = true;
         }
         return { after: dir === 1 ? np.last : np.first - 1, roles: next };
       }

@@ -42,6 +42,8 @@ export interface Pattern {
 export interface VerbBlock {
   name: string;
   code: string | null;
+  /** "--- VISIT [042:043] ---": the reciprocal code of the block's events. */
+  reciprocal: string | null;
   patterns: Pattern[];
 }
 
@@ -49,6 +51,7 @@ export interface VerbEntry {
   /** The verb word (lower case) as written, and its own code if any. */
   root: string;
   code: string | null;
+  reciprocal: string | null;
   block: VerbBlock;
   /** Words of a multiword verb before and after the verb word. */
   before: string[];
@@ -108,6 +111,7 @@ export function parseVerbDictionary(content: string, file: string, into: VerbDic
   };
 
   let inComment = false;
+  let commentLine = 0;
   for (let n = 0; n < lines.length; n++) {
     const lineNo = n + 1;
     let raw = lines[n]!;
@@ -125,6 +129,7 @@ export function parseVerbDictionary(content: string, file: string, into: VerbDic
       if (close === -1) {
         raw = raw.slice(0, open);
         inComment = true;
+        commentLine = lineNo;
         break;
       }
       raw = raw.slice(0, open) + raw.slice(close + 3);
@@ -155,8 +160,9 @@ export function parseVerbDictionary(content: string, file: string, into: VerbDic
       const m = /^---\s*([^[\]]*?[^\s[\]-][^[\]]*?)\s*((?:\[[^\]]*\]\s*)*)[-\s]*$/.exec(trimmed);
       if (!m) fail(lineNo, `bad verb block header "${trimmed}" (expected --- NAME [CODE] ---)`);
       // The first code is the block's (TABARI files sometimes carry a second, unused one).
-      const code = (/\[([^\]]*)\]/.exec(m![2] ?? '')?.[1] ?? '---').trim().split(':')[0]!;
-      block = { name: m![1]!, code: code === '---' || code === '' ? null : code, patterns: [] };
+      const [code, reciprocal] = (/\[([^\]]*)\]/.exec(m![2] ?? '')?.[1] ?? '---').trim().split(':').map((c) => c.trim());
+      const real = (c: string | undefined) => (c && c !== '---' ? c : null);
+      block = { name: m![1]!, code: real(code), reciprocal: real(code) ? real(reciprocal) : null, patterns: [] };
       into.blocks.push(block);
       lastVerb = null;
       continue;
@@ -189,7 +195,7 @@ export function parseVerbDictionary(content: string, file: string, into: VerbDic
     }
   }
   closeSynset();
-  if (inComment) fail(lines.length, 'unterminated <!-- comment');
+  if (inComment) fail(commentLine, 'unterminated <!-- comment (no -->)');
   void lastVerb;
   // A pattern with an undefined synset is ignored, as PETRARCH does.
   for (const { pattern, labels } of pending) {
@@ -206,10 +212,12 @@ export function parseVerbDictionary(content: string, file: string, into: VerbDic
 function parseVerbLine(text: string, block: VerbBlock, lineNo: number, fail: (l: number, m: string) => never): { entry: VerbEntry; forms: string[] }[] {
   let rest = text;
   let code: string | null = null;
+  let reciprocal: string | null = null;
   const codeMatch = /\[([^\]]*)\]\s*(;.*)?$/.exec(rest);
   if (codeMatch) {
-    code = codeMatch[1]!.trim() || null;
-    if (code === '---') code = null;
+    const [a, b] = codeMatch[1]!.trim().split(':').map((c) => c.trim());
+    code = a && a !== '---' ? a : null;
+    reciprocal = code && b && b !== '---' ? b : null;
     rest = rest.slice(0, codeMatch.index);
   } else if (rest.includes('[') || rest.includes(']')) fail(lineNo, `unbalanced [ ] in verb line "${text}"`);
   rest = rest.replace(/;.*$/, '');
@@ -231,7 +239,7 @@ function parseVerbLine(text: string, block: VerbBlock, lineNo: number, fail: (l:
   const clean = parts.map((p) => p.replace(/^\+/, '').toLowerCase());
   if (clean.some((p) => !/^[a-z0-9'.-]+$/.test(p))) fail(lineNo, `bad verb "${word}"`);
   const root = clean[verbAt]!;
-  const entry: VerbEntry = { root, code, block, before: clean.slice(0, verbAt), after: clean.slice(verbAt + 1) };
+  const entry: VerbEntry = { root, code, reciprocal, block, before: clean.slice(0, verbAt), after: clean.slice(verbAt + 1) };
   const forms = new Set(regularForms(root));
   if (irregular) {
     for (const f of irregular) {

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spanProblems, toJson } from '../src/doc/doc.js';
+import type { Doc, Event } from '../src/doc/types.js';
+import { analyzeText } from '../src/pipeline/index.js';
+
+const PUBLISHED = '2021-03-08'; // a Monday
+
+function events(text: string, published: string | null = PUBLISHED): Doc {
+  const doc = analyzeText(text, published ? { published } : {});
+  assert.deepEqual(spanProblems(toJson(doc)), []);
+  return doc;
+}
+
+function find(doc: Doc, trigger: string | RegExp): Event {
+  const ev = doc.events.find((e) => (typeof trigger === 'string' ? e.trigger.text.includes(trigger) : trigger.test(e.trigger.text)));
+  assert.ok(ev, `no event "${trigger}" in: ${doc.events.map((e) => `${e.type}:${e.trigger.text}`).join(', ')}`);
+  return ev!;
+}
+
+const names = (refs: Event['source']) => refs.map((r) => r.span.text);
+
+test('verbs and nouns trigger PLOVER types with CAMEO codes', () => {
+  const doc = events('Rebels shelled the town of Varno on Sunday. Hours later a rocket attack hit the airport, and the government imposed sanctions on the rebel leaders.');
+  assert.equal(find(doc, 'shelled').type, 'FIGHT');
+  const rocket = find(doc, 'rocket attack');
+  assert.equal(rocket.type, 'ASSAULT');
+  assert.equal(rocket.cameo, '180');
+  const sanctions = find(doc, /imposed/);
+  assert.equal(sanctions.type, 'SANCTION');
+  assert.deepEqual(names(sanctions.source), ['government']);
+  assert.deepEqual(names(sanctions.target), ['rebel leaders']);
+});
+
+test('an ultimatum, a mediation, a withdrawal, a protest and a demand', () => {
+  const doc = events('The junta issued an ultimatum to the protesters. Norway offered to mediate between the two parties. Thousands of students protested against the new law. The union demanded higher wages.');
+  assert.equal(find(doc, 'issued').type, 'THREATEN');
+  assert.equal(find(doc, 'mediate').type, 'AGREE');
+  const protest = find(doc, 'protested');
+  assert.equal(protest.type, 'PROTEST');
+  assert.deepEqual(names(protest.source), ['students']);
+  assert.equal(find(doc, 'demanded').type, 'DEMAND');
+});
+
+test('source and target: active, passive, possessive and "by" phrases', () => {
+  const active = find(events('Soldiers from the northern garrison arrested twelve journalists in Karsk.'), 'arrested');
+  assert.equal(active.type, 'COERCE');
+  assert.deepEqual(names(active.target), ['journalists']);
+  assert.deepEqual(active.place.map((p) => p.text), ['Karsk']);
+
+  const passive = find(events('The convoy was attacked by armed men near the border.'), 'attacked');
+  assert.deepEqual(names(passive.source), ['armed men']);
+  assert.deepEqual(names(passive.target), ['convoy']);
+
+  const possessive = find(events("Ostrava's raid on the rebel camp failed."), 'raid');
+  assert.deepEqual(names(possessive.source), ['Ostrava']);
+  assert.deepEqual(names(possessive.target), ['rebel camp']);
+});
+
+test('verbs that govern another event make one event: promise, threat, demand, refusal, cessation', () => {
+  const doc = events('The rebels agreed to release the hostages. The army threatened to shell the village. Lisbon urged Madrid to withdraw its ambassador. The council refused to meet the envoy. The militia stopped attacking the convoys.');
+  assert.equal(find(doc, 'agreed').type, 'AGREE');
+  assert.equal(find(doc, 'threatened').type, 'THREATEN');
+  const urged = find(doc, 'urged');
+  assert.equal(urged.type, 'DEMAND');
+  assert.deepEqual(names(urged.target), ['Madrid']);
+  assert.equal(find(doc, 'refused').type, 'REJECT');
+  const stop = find(doc, 'stopped');
+  assert.equal(stop.type, 'RETREAT');
+  assert.deepEqual(names(stop.source), ['militia']);
+  // No separate events for the governed verbs.
+  assert.equal(doc.events.filter((e) => /^(release|shell|withdraw|meet|attacking)$/.test(e.trigger.text)).length, 0);
+});
+
+test('modality: asserted, negated, intended, hypothetical', () => {
+  const doc = events('Troops raided the village. The police did not arrest the organisers. The ministers will meet in Geneva. The army could invade the province.');
+  assert.equal(find(doc, 'raided').modality, 'asserted');
+  assert.equal(find(doc, 'arrest').modality, 'negated');
+  const meet = find(doc, 'meet');
+  assert.equal(meet.modality, 'intended');
+  assert.equal(meet.type, 'AGREE', 'PLOVER codes a promised meeting as AGREE');
+  assert.equal(find(doc, 'invade').modality, 'hypothetical');
+});
+
+test('modality: reported through an attribution, denied, claimed', () => {
+  const doc = events('The interior ministry said that gunmen attacked a police station overnight. The Free Hills Front denied carrying out the bombing. The Red Hand claimed responsibility for the ambush.');
+  const reported = find(doc, 'attacked');
+  assert.equal(reported.modality, 'reported');
+  assert.ok(reported.attribution, 'the attribution id is kept');
+  assert.ok(doc.attributions.some((a) => a.id === reported.attribution));
+  const denied = find(doc, 'bombing');
+  assert.equal(denied.modality, 'denied');
+  assert.deepEqual(names(denied.source), ['Free Hills Front']);
+  const claimed = find(doc, 'ambush');
+  assert.equal(claimed.modality, 'claimed');
+  assert.deepEqual(names(claimed.source), ['Red Hand']);
+});
+
+test('conditional events keep the condition span; the condition itself is hypothetical', () => {
+  const text = 'The militia will stop attacking the bases if the prime minister formally demands that the foreign troops leave.';
+  const doc = events(text);
+  const pledge = find(doc, 'stop attacking');
+  assert.equal(pledge.modality, 'conditional');
+  assert.equal(pledge.type, 'AGREE');
+  assert.equal(pledge.cameo, '0356');
+  assert.equal(pledge.condition?.text, 'if the prime minister formally demands that the foreign troops leave');
+  assert.equal(find(doc, 'demands').modality, 'hypothetical');
+
+  const before = events('If the talks fail, the army will resume its offensive.');
+  const offensive = before.events.find((e) => e.condition);
+  assert.equal(offensive?.condition?.text, 'If the talks fail');
+  // "unless" offers the act as the price of refusal: a threat.
+  const unless = find(events('Karsk will withdraw its peacekeepers from Varno unless the ceasefire holds.'), 'withdraw');
+  assert.equal(unless.type, 'THREATEN');
+  assert.equal(unless.condition?.text, 'unless the ceasefire holds');
+});
+
+test('deadlines and durations are ISO 8601', () => {
+  const window = events('The militias gave the government a 12-month window to pull out. They said they would stop the attacks within 30 days.');
+  assert.equal(find(window, 'gave').deadline?.value, 'P12M');
+  assert.equal(find(window, 'gave').deadline?.span.text, 'a 12-month window');
+  assert.equal(find(window, 'stop').deadline?.value, 'P30D');
+  const year = find(events('The rebels promised to release all prisoners by the end of the year.'), 'release');
+  assert.equal(year.deadline?.value, '2021-12-31');
+  const noAnchor = find(events('The rebels promised to release all prisoners by the end of the year.', null), 'release');
+  assert.equal(noAnchor.deadline?.span.text, 'by the end of the year');
+  assert.equal(noAnchor.deadline?.value, null);
+  const hours = find(events('The army issued a 48-hour ultimatum to the protesters.'), 'issued');
+  assert.equal(hours.deadline?.value, 'PT48H');
+});
+
+test('a deadline "to get this done" also reaches the promise it refers to', () => {
+  const doc = events('The Northern Front said it would stop attacking the mines if the governor resigned. The Front gave the governor a six-month window to do it.');
+  assert.equal(find(doc, 'stop attacking').deadline?.value, 'P6M');
+});
+
+test('time expressions resolve against the publication date, never today', () => {
+  const doc = events('Last week the army shelled Varno. Rebels attacked the depot on Wednesday. Early last week, gunmen kidnapped two engineers. Police arrested the mayor Monday. Protesters rallied in Karsk in January. The envoys will meet on Wednesday.');
+  assert.equal(find(doc, 'shelled').time?.value, '2021-W09');
+  assert.equal(find(doc, 'attacked').time?.value, '2021-03-03');
+  const kidnap = find(doc, 'kidnapped');
+  assert.equal(kidnap.time?.span.text, 'Early last week');
+  assert.equal(kidnap.time?.value, '2021-W09');
+  assert.equal(find(doc, 'arrested').time?.value, '2021-03-08');
+  assert.equal(find(doc, 'rallied').time?.value, '2021-01');
+  assert.equal(find(doc, 'meet').time?.value, '2021-03-10', 'a future event takes the coming Wednesday');
+
+  const unanchored = events('Rebels attacked the depot on Wednesday. Troops shelled the town on March 3, 2019.', null);
+  assert.equal(find(unanchored, 'attacked').time?.span.text, 'on Wednesday');
+  assert.equal(find(unanchored, 'attacked').time?.value, null);
+  assert.equal(find(unanchored, 'shelled').time?.value, '2019-03-03');
+});
+
+test('a weapon is never an actor: "a drone struck the depot" has no known perpetrator', () => {
+  const ev = find(events('A drone struck a fuel depot outside Karsk.'), 'struck');
+  assert.equal(ev.type, 'ASSAULT');
+  assert.deepEqual(ev.source, []);
+  assert.deepEqual(names(ev.target), ['fuel depot']);
+});
+
+test('a labour strike is a protest, an air strike an assault', () => {
+  assert.equal(find(events('Dock workers began a strike over unpaid wages.'), 'strike').type, 'PROTEST');
+  assert.equal(find(events('An air strike destroyed the bridge.'), 'air strike').type, 'ASSAULT');
+});

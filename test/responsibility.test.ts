@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spanProblems, toJson } from '../src/doc/doc.js';
+import type { Doc, Responsibility } from '../src/doc/types.js';
+import { analyzeText } from '../src/pipeline/index.js';
+
+function analyse(text: string): Doc {
+  const doc = analyzeText(text, { published: '2022-05-10' });
+  assert.deepEqual(spanProblems(toJson(doc)), []);
+  return doc;
+}
+
+const who = (r: Responsibility) => (r.speaker.author ? '(author)' : r.speaker.span?.text ?? '(unnamed)');
+const stances = (doc: Doc) => doc.responsibility.map((r) => `${who(r)}:${r.stance}${r.target ? `>${r.target.span.text}` : ''}`);
+
+test('claim: an actor says it did it', () => {
+  const doc = analyse('A bomb exploded at the Varno bus station on Monday. The Red Hand claimed responsibility for the bombing.');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && /Red Hand/.test(who(r))), stances(doc).join(' | '));
+});
+
+test('deny: an actor says it did not', () => {
+  const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'deny' && /Free Hills Front/.test(who(r))), stances(doc).join(' | '));
+  // "Gunmen" describes, it does not identify: the article accuses nobody.
+  assert.ok(!doc.responsibility.some((r) => r.speaker.author), stances(doc).join(' | '));
+});
+
+test('accuse: a speaker names the perpetrator, with the accused as target', () => {
+  const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The interior minister accused the Free Hills Front of carrying out the attack. Officials later blamed the attack on the Free Hills Front.');
+  const accusations = doc.responsibility.filter((r) => r.stance === 'accuse');
+  assert.ok(accusations.length >= 1, stances(doc).join(' | '));
+  assert.ok(accusations.every((r) => r.target?.span.text === 'Free Hills Front'), stances(doc).join(' | '));
+  assert.ok(accusations.some((r) => /interior minister/.test(who(r))), stances(doc).join(' | '));
+});
+
+test('uncertain: the speaker cannot yet say who did it', () => {
+  const a = analyse('A car bomb exploded outside the ministry on Monday. The government is still dragging its feet to assign blame for the bombing.');
+  assert.ok(a.responsibility.some((r) => r.stance === 'uncertain' && /government/.test(who(r))), stances(a).join(' | '));
+  const b = analyse('A car bomb exploded outside the ministry on Monday. A police spokesman said it was too early to say who was behind the bombing.');
+  assert.ok(b.responsibility.some((r) => r.stance === 'uncertain' && /spokesman/.test(who(r))), stances(b).join(' | '));
+});
+
+test('suspect: the speaker thinks someone likely did it', () => {
+  const doc = analyse('A car bomb exploded outside the ministry on Monday. Investigators said the bombing was likely the work of the Red Hand, which bears the hallmarks of the group.');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'suspect' && /Investigators/.test(who(r)) && r.target?.span.text.includes('Red Hand')), stances(doc).join(' | '));
+});
+
+test('the author as speaker: the article names the perpetrator in its own voice', () => {
+  const doc = analyse('Government troops burned three villages in the Kessa valley on Friday.');
+  const r = doc.responsibility.find((x) => x.speaker.author);
+  assert.equal(r?.stance, 'accuse');
+  assert.equal(r?.target?.span.text, 'Government troops');
+});
+
+test('several mentions of one incident are one incident; a new indefinite one is another', () => {
+  const doc = analyse('The most recent rocket attacks on the air base near Karsk wounded two guards. The Free Hills Front denied the attacks. The Red Hand praised the attacks. A separate bombing hit the port of Varno in April.');
+  const ids = new Set(doc.responsibility.filter((r) => r.stance === 'deny').map((r) => r.incident));
+  const rocket = doc.events.find((e) => e.trigger.text === 'rocket attacks');
+  assert.ok(rocket);
+  assert.deepEqual([...ids], [rocket!.id]);
+  const bombing = doc.events.find((e) => e.trigger.text === 'bombing');
+  assert.ok(bombing);
+  assert.ok(!doc.responsibility.some((r) => r.incident === bombing!.id && r.stance === 'deny'));
+});
+
+test('responsibility records carry ids r1, r2 … and evidence spans', () => {
+  const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
+  doc.responsibility.forEach((r, i) => assert.equal(r.id, `r${i + 1}`));
+  assert.ok(doc.responsibility.every((r) => doc.text.slice(r.evidence.start, r.evidence.end) === r.evidence.text));
+});
+
+test('contradiction: denying attacks while pledging to stop them', () => {
+  const doc = analyse('Rocket attacks hit the air base near Karsk last week. The Free Hills Front said it had nothing to do with the attacks. The Free Hills Front also said it would stop attacking the base if the foreign troops left within a year.');
+  const c = doc.contradictions.find((x) => x.kind === 'deny-and-pledge');
+  assert.ok(c, JSON.stringify(doc.contradictions));
+  const [r, v] = c!.refs;
+  assert.equal(doc.responsibility.find((x) => x.id === r)?.stance, 'deny');
+  const pledge = doc.events.find((e) => e.id === v);
+  assert.equal(pledge?.condition?.text, 'if the foreign troops left within a year');
+});
+
+test('contradiction: claim and denial by the same actor', () => {
+  const doc = analyse('A bomb exploded at the Varno bus station on Monday. The Red Hand claimed responsibility for the bombing. On Tuesday the Red Hand denied any role in the bombing.');
+  assert.ok(doc.contradictions.some((c) => c.kind === 'claim-and-deny'), JSON.stringify(doc.contradictions) + stances(doc).join(' | '));
+});
+
+test('contradiction: speakers accusing different actors', () => {
+  const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The interior minister blamed the attack on the Free Hills Front. The opposition leader blamed the attack on the army.');
+  const c = doc.contradictions.find((x) => x.kind === 'conflicting-accusations');
+  assert.ok(c, JSON.stringify(doc.contradictions) + stances(doc).join(' | '));
+  assert.match(c!.explanation, /Free Hills Front/);
+  assert.match(c!.explanation, /army/);
+});
+
+test('contradiction: a denial contradicted later in the article', () => {
+  const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack. The interior minister accused the Free Hills Front of carrying out the attack.');
+  const c = doc.contradictions.find((x) => x.kind === 'denial-contradicted');
+  assert.ok(c, JSON.stringify(doc.contradictions) + stances(doc).join(' | '));
+});
