@@ -103,6 +103,8 @@ export interface Event {
   attribution: string | null;
   condition: Span | null;
   deadline: { span: Span; value: string | null } | null;
+  /** Added to schema 1 by issue 5: for hostile events, the id of the incident (its first mention's event) this mention refers to. */
+  incident?: string;
 }
 
 export type Stance = 'claim' | 'deny' | 'accuse' | 'uncertain' | 'suspect';
