@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { buildContext } from '../src/attribution/context.js';
 import { findCueCandidates } from '../src/attribution/cues.js';
 import { frameCandidate } from '../src/attribution/extract.js';
-import { cueFeatures } from '../src/attribution/features.js';
+import { cueFeatures, FeatureList } from '../src/attribution/features.js';
 import { FrameFinder } from '../src/attribution/frames.js';
 import { CUE_MODEL_PATH, CueModel, type CueModelFile } from '../src/attribution/model.js';
 import { createPipeline } from '../src/pipeline/index.js';
@@ -68,7 +68,9 @@ function readArticles(dataDir: string, split: string): Article[] {
       const head = ctx.tokens[cue.head]!;
       let inGold = false;
       for (let c = head.start; c < head.end; c++) if (cueChars[c]) inGold = true;
-      examples.push({ features: cueFeatures(ctx, cue, draft), label: inGold ? 1 : -1 });
+      const list = new FeatureList();
+      cueFeatures(ctx, cue, draft, list);
+      examples.push({ features: list.features, label: inGold ? 1 : -1 });
     }
     articles.push({ name, examples, doc, gold: gold.filter((g) => g.content !== null) });
   }

@@ -45,8 +45,8 @@ export function buildContext(doc: Doc): AttrContext {
       if (t.start === quote.start) mark[i] = OPEN_MARK;
       else if (quote.closed && t.end === quote.end) mark[i] = CLOSE_MARK;
     }
-    const prevEnd = i === 0 ? 0 : tokens[i - 1]!.end;
-    if (i === 0 || text.slice(prevEnd, t.start).includes('\n')) lineStart[i] = 1;
+    if (i === 0) lineStart[i] = 1;
+    else for (let c = tokens[i - 1]!.end; c < t.start; c++) if (text.charCodeAt(c) === 10) lineStart[i] = 1;
   }
   const { sentenceOf, clauses } = mergeSentences(doc, lineStart);
   return { text, tokens, sentences: doc.sentences, lexicon: attributionLexicon(), quotes, quoteOf, mark, lineStart, sentenceOf, clauses };

@@ -37,9 +37,12 @@ function isVerbLike(t: Token): boolean {
 /** All cue candidates of the document, in text order. */
 export function findCueCandidates(ctx: AttrContext): Cue[] {
   const { tokens, lexicon } = ctx;
+  const triggers = lexicon.triggers;
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // one set lookup rules out most words
+    if (!triggers.has(t.lemma) && !triggers.has(t.norm)) continue;
     const adverbial = matchAdverbial(ctx, i);
     if (adverbial) {
       out.push(adverbial);
@@ -54,7 +57,7 @@ export function findCueCandidates(ctx: AttrContext): Cue[] {
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // a verb form tagged as a noun (`Trump claims that …`) is still a verb cue
       const verbTypes = lexicon.verbs.get(t.lemma);
-      if (verbTypes && /s$/.test(t.norm) && tokens[i + 1]?.norm === 'that' && i > 0 && /^(PROPN|PRON|NOUN)$/.test(tokens[i - 1]!.pos)) {
+      if (verbTypes && t.norm.endsWith('s') && tokens[i + 1]?.norm === 'that' && i > 0 && /^(PROPN|PRON|NOUN)$/.test(tokens[i - 1]!.pos)) {
         out.push(verbCue(ctx, i, t.lemma, verbTypes));
         continue;
       }

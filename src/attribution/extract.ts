@@ -6,7 +6,6 @@ import { npEndAfter } from './chunk.js';
 import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
 import { linkSources } from './coref.js';
 import { findCueCandidates, type Cue } from './cues.js';
-import { cueFeatures } from './features.js';
 import { shippedCueModel, type CueModel } from './model.js';
 import { FrameFinder, type Draft } from './frames.js';
 import { continueQuotes, dashCredits, speakerLabels } from './layout.js';
@@ -58,7 +57,7 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
     if (role[cue.head]) continue;
     const d = frameCandidate(frames, cue);
     if (!d) continue;
-    if (model && !model.accepts(cueFeatures(ctx, cue, d))) continue;
+    if (model && !model.accepts(ctx, cue, d)) continue;
     proposals.push(d);
   }
   stopAtTails(ctx, proposals);

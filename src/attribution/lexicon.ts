@@ -28,6 +28,8 @@ interface SourceFile {
 }
 
 export interface AttributionLexicon {
+  /** Every word that can start a cue (verb and noun lemmas, adverbial first words, forms of `say`): a quick filter. */
+  triggers: Set<string>;
   /** Cue verbs: lemma → cue types, default first. */
   verbs: Map<string, CueType[]>;
   /** Cue nouns: lemma → cue types, default first. */
@@ -85,9 +87,13 @@ export function attributionLexicon(): AttributionLexicon {
   for (const [type, phrases] of Object.entries(cues.adverbials)) {
     for (const phrase of phrases) adverbials.push({ words: phrase.split(' '), type: type as CueType });
   }
+  const verbs = byLemma(cues.verbs);
+  const nouns = byLemma(cues.nouns);
+  const triggers = new Set<string>([...verbs.keys(), ...nouns.keys(), ...adverbials.map((a) => a.words[0]!), 'says', 'said', 'say', 'saying']);
   cached = {
-    verbs: byLemma(cues.verbs),
-    nouns: byLemma(cues.nouns),
+    triggers,
+    verbs,
+    nouns,
     adverbials,
     addressee: new Set(cues.addresseeVerbs),
     naming: new Set(cues.namingVerbs),

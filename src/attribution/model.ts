@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
 import { loadJsonResource, resourcePath } from '../resources.js';
+import type { AttrContext } from './context.js';
+import type { Cue } from './cues.js';
+import { cueFeatures, ScoreSink, WeightTable } from './features.js';
+import type { Draft } from './frames.js';
 
 /**
  * The cue model: an averaged perceptron over the features of features.ts that decides
@@ -17,22 +21,24 @@ export interface CueModelFile {
 }
 
 export class CueModel {
-  private readonly weights: Map<string, number>;
+  /** Weights by feature hash (features.ts), so scoring needs no feature strings. */
+  private readonly weights: WeightTable;
   constructor(
-    weights: Map<string, number> | Record<string, number>,
+    weights: ReadonlyMap<string, number> | Record<string, number>,
     readonly threshold: number,
   ) {
-    this.weights = weights instanceof Map ? weights : new Map(Object.entries(weights));
+    this.weights = new WeightTable(weights instanceof Map ? weights.entries() : Object.entries(weights));
   }
 
-  score(features: readonly string[]): number {
-    let s = 0;
-    for (const f of features) s += this.weights.get(f) ?? 0;
-    return s;
+  /** The score of a framed cue candidate. */
+  score(ctx: AttrContext, cue: Cue, draft: Draft): number {
+    const sink = new ScoreSink(this.weights);
+    cueFeatures(ctx, cue, draft, sink);
+    return sink.score;
   }
 
-  accepts(features: readonly string[]): boolean {
-    return this.score(features) > this.threshold;
+  accepts(ctx: AttrContext, cue: Cue, draft: Draft): boolean {
+    return this.score(ctx, cue, draft) > this.threshold;
   }
 }
 

@@ -28,73 +28,61 @@ const DOUBLE_APOSTROPHE = "''";
 const OTHER_OPEN = new Set(['„', '«']);
 const OTHER_CLOSE = new Set(['»']);
 
+/** Quotation marks, two apostrophes, and line breaks: the only characters the scanner stops at. */
+const MARKS = /["“”„«»\n]|''/g;
+
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    scanLine(text, lineStart, lineEnd, quotes);
-    lineStart = lineEnd + 1;
-  }
-  linkRuns(text, quotes);
-  return quotes;
-}
-
-/** Pairs the marks of one line; an opening mark left open runs to the line end. */
-function scanLine(text: string, from: number, to: number, out: Quote[]): void {
+  // the state of the current line: the open quote, the mark that opened it, nesting depth
   let open = -1;
   let openedWith = '';
   let depth = 0;
-  for (let i = from; i < to; i++) {
-    let ch = text[i]!;
-    // two apostrophes stand for a straight double quote in some house styles (`''Yes,'' she said`)
-    if (ch === "'" && text[i + 1] === "'") {
-      ch = DOUBLE_APOSTROPHE;
-      if (open !== -1 && openedWith === DOUBLE_APOSTROPHE) {
-        out.push({ start: open, end: i + 2, closed: true, run: out.length });
-        open = -1;
-        i++;
-        continue;
-      }
-      if (open === -1) {
-        open = i;
-        openedWith = ch;
-        i++;
-        continue;
-      }
-      i++;
+  let lineStart = 0;
+  const endLine = (lineEnd: number) => {
+    if (open !== -1) {
+      let end = lineEnd;
+      while (end > open + 1 && /\s/.test(text[end - 1]!)) end--;
+      quotes.push({ start: open, end, closed: false, run: quotes.length });
+    }
+    open = -1;
+    depth = 0;
+  };
+  const close = (i: number, width: number) => {
+    quotes.push({ start: open, end: i + width, closed: true, run: quotes.length });
+    open = -1;
+  };
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    if (ch === '\n') {
+      endLine(i);
+      lineStart = i + 1;
       continue;
     }
     if (open === -1) {
-      if (ch === OPEN_CURLY || ch === STRAIGHT || OTHER_OPEN.has(ch) || (ch === CLOSE_CURLY && opensHere(text, i, from))) {
+      // two apostrophes stand for a straight double quote in some house styles (`''Yes,'' she said`)
+      if (ch === OPEN_CURLY || ch === STRAIGHT || ch === DOUBLE_APOSTROPHE || OTHER_OPEN.has(ch) || (ch === CLOSE_CURLY && opensHere(text, i, lineStart))) {
         open = i;
         openedWith = ch;
         depth = 0;
       }
       continue;
     }
-    if (openedWith === DOUBLE_APOSTROPHE) continue;
-    if (openedWith === STRAIGHT) {
-      if (ch === STRAIGHT) {
-        out.push({ start: open, end: i + 1, closed: true, run: out.length });
-        open = -1;
-      }
+    if (openedWith === DOUBLE_APOSTROPHE) {
+      if (ch === DOUBLE_APOSTROPHE) close(i, 2);
+    } else if (openedWith === STRAIGHT) {
+      if (ch === STRAIGHT) close(i, 1);
     } else if (ch === OPEN_CURLY || OTHER_OPEN.has(ch)) {
       depth++;
     } else if (ch === CLOSE_CURLY || OTHER_CLOSE.has(ch) || (ch === STRAIGHT && openedWith === '„')) {
       if (depth > 0) depth--;
-      else {
-        out.push({ start: open, end: i + 1, closed: true, run: out.length });
-        open = -1;
-      }
+      else close(i, 1);
     }
   }
-  if (open !== -1) {
-    let end = to;
-    while (end > open + 1 && /\s/.test(text[end - 1]!)) end--;
-    out.push({ start: open, end, closed: false, run: out.length });
-  }
+  endLine(text.length);
+  linkRuns(text, quotes);
+  return quotes;
 }
 
 /** A closing curly mark used as an opening one (a typesetting slip): at a line start or after a space, before a letter. */
