@@ -3,6 +3,7 @@ import type { ActorRef, Doc, Event, Modality, Span } from '../doc/types.js';
 import { ActorIndex, actorNouns } from './actors.js';
 import { combine, governorOf } from './compose.js';
 import { findDeadlines } from './deadline.js';
+import { findIncidents } from './incidents.js';
 import { type ModalityLexicon, type Sense, type TriggerLexicon, loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
 import { conditionClauses, modalityOf } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
@@ -104,6 +105,8 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
     bySentence.set(d.sentence, list);
   }
   attachTimesAndDeadlines(doc, bySentence, events);
+  // Mentions of one incident ("the rocket attacks", "the attacks") share its id.
+  for (const inc of findIncidents({ ...doc, events })) for (const m of inc.mentions) m.incident = inc.id;
   return events;
 }
 
@@ -509,6 +512,8 @@ function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: n
 
 function keep(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): boolean {
   if (d.dictionary) return true;
+  // "fired a rocket" is an attack whoever fired it.
+  if (d.object && lex.weapons.has(lemmaOf(clauses.tokens[d.object.head]!))) return true;
   const key = d.key;
   const hasActor = (refs: ActorRef[]) => refs.length > 0;
   if (lex.weak.has(key) && !d.governed) {

@@ -81,15 +81,35 @@ function headWord(doc: Doc, ev: Event): string {
   return doc.tokens[k]?.lemma.toLowerCase() ?? '';
 }
 
+/** The incidents as the events stage recorded them (Event.incident). */
+export function incidentsOf(doc: Doc): Incident[] {
+  const byId = new Map<string, Incident>();
+  for (const ev of doc.events) {
+    if (!ev.incident) continue;
+    const inc = byId.get(ev.incident) ?? { id: ev.incident, mentions: [] };
+    inc.mentions.push(ev);
+    byId.set(ev.incident, inc);
+  }
+  return [...byId.values()];
+}
+
 export function findIncidents(doc: Doc): Incident[] {
   const incidents: Incident[] = [];
   for (const ev of doc.events) {
-    if (!isHostileType(ev.type) || !ACTUAL.has(ev.modality)) continue;
+    if (!isHostileType(ev.type)) continue;
+    // "We never fired a single rocket": a negated mention is a denial of a recent incident; it never starts one.
+    if (ev.modality === 'negated' && ev.attribution) {
+      const s = sentenceIndex(doc, ev.trigger.start);
+      const recent = [...incidents].reverse().find((inc) => inc.mentions.some((m) => family(m.type) === family(ev.type) && s - sentenceIndex(doc, m.trigger.start) <= 3));
+      if (recent) recent.mentions.push(ev);
+      continue;
+    }
+    if (!ACTUAL.has(ev.modality)) continue;
     const back = definite(doc, ev);
     // A reference back ("the bombing" in "denied any role in the bombing on Tuesday") takes
     // the sentence's time and place from the statement around it: only kind and actors must agree.
     const compatible = (inc: Incident) =>
-      inc.mentions.every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !clash(doc, m.source, ev.source) &&
+      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !clash(doc, m.source, ev.source) &&
         (back || (!timesClash(m, ev) && !placesClash(m, ev))));
     let joined: Incident | undefined;
     if (back) {

@@ -3,7 +3,7 @@ import type { ActorRef, Attribution, Doc, Event, Responsibility, Stance, Token }
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex } from './actors.js';
 import { MATERIAL_HOSTILE } from './cameo.js';
-import { type Incident, findIncidents } from './incidents.js';
+import { type Incident, incidentsOf } from './incidents.js';
 import { loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
 import { attributionAt } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
@@ -91,7 +91,7 @@ interface Draft extends Omit<Responsibility, 'id'> {
 
 export function findResponsibility(doc: Doc): Responsibility[] {
   if (doc.events.length === 0) return [];
-  const incidents = findIncidents(doc);
+  const incidents = incidentsOf(doc);
   if (incidents.length === 0) return [];
   const clauses = new Clauses(doc);
   loadModalityLexicon();
@@ -120,13 +120,20 @@ export function findResponsibility(doc: Doc): Responsibility[] {
     for (const m of inc.mentions) {
       const ti = tokenAt(m.trigger.start);
       const sentence = doc.sentences[tokens[ti]!.sentence]!;
-      const evidence = trimSpan(doc.text, sentence.start, sentence.end);
+      const evidence = clauseSpan(doc, sentence, m.trigger.start);
       const attribution = attributionAt(doc.attributions, m.trigger.start);
       const speaker = attribution ? speakerOf(doc, clauses, actors, attribution) : null;
       const perpetrator = m.source[0] ?? null;
       const order = m.trigger.start;
 
       // Stances carried by the mention's own modality.
+      if (m.modality === 'negated') {
+        // "'We never fired a single rocket,' its spokesman said": the speaker denies.
+        const firstPerson = attribution !== null && /\b(we|our|us|i)\b/i.test(doc.text.slice(attribution.content.start, m.trigger.start));
+        const own = !perpetrator || firstPerson || /^(we|us|our|i)$/i.test(perpetrator.span.text) || (speaker !== null && same(perpetrator, speaker));
+        if (speaker && own) add({ incident: inc.id, stance: 'deny', speaker, target: null, evidence }, order);
+        continue;
+      }
       if (m.modality === 'denied') {
         const denier = speaker ?? denierOf(clauses, actors, ti) ?? (perpetrator ? { span: perpetrator.span, entity: perpetrator.entity, author: false } : null);
         if (denier) {
@@ -178,8 +185,8 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       }
     }
     if (!here) continue;
-    const evidence = trimSpan(doc.text, s.start, s.end);
     for (const cue of found) {
+      const evidence = clauseSpan(doc, s, tokens[cue.first]!.start);
       const inc = nearestIncident(doc, here, tokens[cue.first]!.start, index);
       if (!inc) continue;
       const attribution = attributionAt(doc.attributions, tokens[cue.first]!.start);
@@ -218,7 +225,7 @@ export function findResponsibility(doc: Doc): Responsibility[] {
     const speakerRef = ev.source[0];
     const speaker = speakerRef ? { span: speakerRef.span, entity: speakerRef.entity, author: false } : attribution ? speakerOf(doc, clauses, actors, attribution) : { span: null, entity: null, author: true };
     if (!speaker) continue;
-    add({ incident: inc.id, stance: 'accuse', speaker, target: ev.target[0]!, evidence: trimSpan(doc.text, s.start, s.end) }, ev.trigger.start);
+    add({ incident: inc.id, stance: 'accuse', speaker, target: ev.target[0]!, evidence: clauseSpan(doc, s, ev.trigger.start) }, ev.trigger.start);
   }
 
   drafts.sort((a, b) => a.order - b.order);
@@ -234,6 +241,26 @@ export function findResponsibility(doc: Doc): Responsibility[] {
     out.push({ id: `r${out.length + 1}`, ...record } as Responsibility);
   }
   return out;
+}
+
+/**
+ * The evidence for a stance: its sentence, or, in a long sentence, the part of it
+ * between colons, semicolons and dashes that holds the offset.
+ */
+export function clauseSpan(doc: Doc, s: { start: number; end: number }, offset: number): Responsibility['evidence'] {
+  if (s.end - s.start <= 240) return trimSpan(doc.text, s.start, s.end);
+  const text = doc.text;
+  let a = s.start;
+  let b = s.end;
+  for (let k = offset; k > s.start; k--) if (/[:;—]/.test(text[k - 1]!)) {
+    a = k;
+    break;
+  }
+  for (let k = offset; k < s.end; k++) if (/[:;—]/.test(text[k]!)) {
+    b = k;
+    break;
+  }
+  return trimSpan(doc.text, a, b, /[\s,:;—]/);
 }
 
 export function tokenIndexAt(tokens: Token[], offset: number): number {

@@ -1,4 +1,5 @@
 import type { DocJson, Span } from '../doc/types.js';
+import { actorNames, buildBrief, sentenceOf, timeLabel, typeLabel } from '../events/brief.js';
 
 /** A readable report of every layer of one analysed document, in Markdown. */
 export function renderMarkdown(doc: DocJson): string {
@@ -16,21 +17,60 @@ export function renderMarkdown(doc: DocJson): string {
   section(out, 'Entities', doc.entities.length, ['id', 'type', 'name', 'aliases', 'mentions'],
     doc.entities.map((e) => [e.id, e.type, e.name, e.aliases.join(', '), String(e.mentions.length)]));
 
-  section(out, 'Events', doc.events.length, ['id', 'type', 'cameo', 'trigger', 'source', 'target', 'modality', 'time', 'place'],
-    doc.events.map((v) => [v.id, v.type, v.cameo ?? '', span(v.trigger), v.source.map((s) => s.span.text).join('; '),
-      v.target.map((t) => t.span.text).join('; '), v.modality, v.time ? `${v.time.span.text}${v.time.value ? ` = ${v.time.value}` : ''}` : '',
-      v.place.map((p) => p.text).join('; ')]));
-
-  section(out, 'Responsibility', doc.responsibility.length, ['incident', 'stance', 'speaker', 'target', 'evidence'],
-    doc.responsibility.map((r) => [r.incident, r.stance, r.speaker.author ? '(author)' : span(r.speaker.span), r.target ? span(r.target.span) : '', span(r.evidence)]));
-
-  section(out, 'Contradictions', doc.contradictions.length, ['kind', 'refs', 'explanation'],
-    doc.contradictions.map((c) => [c.kind, c.refs.join(', '), c.explanation]));
+  renderBriefMarkdown(out, doc);
 
   section(out, 'Labels', doc.labels.length, ['entity', 'label', 'used by'],
     doc.labels.map((l) => [l.entity, span(l.label), l.usedBy.author ? '(author)' : span(l.usedBy.span)]));
 
   return out.join('\n') + '\n';
+}
+
+/**
+ * The analyst's brief (docs/events.md): incidents with each speaker's stance and the
+ * quoted evidence, the commitments, demands and threats, the contradictions, a
+ * timeline, and every event.
+ */
+function renderBriefMarkdown(out: string[], doc: DocJson): void {
+  const brief = buildBrief(doc);
+  // The responsibility layer, read as an analyst would: incident by incident, who says what about who did it.
+  out.push(`## Responsibility: ${brief.incidents.length} incident${brief.incidents.length === 1 ? '' : 's'}`, '');
+  if (brief.incidents.length === 0) out.push('_none found_', '');
+  for (const inc of brief.incidents) {
+    out.push(`### ${inc.id} · ${typeLabel(inc.type, inc.cameo)}: “${cell(inc.label)}”`, '');
+    const facts = [
+      inc.targets.length ? `against ${inc.targets.join(', ')}` : '',
+      inc.places.length ? `in ${inc.places.join(', ')}` : '',
+      inc.time ? `time: ${timeLabel(inc.time)}` : '',
+    ].filter(Boolean);
+    if (facts.length) out.push(`- ${cell(facts.join(' · '))}`);
+    out.push(`- mentions: ${inc.mentions.map((m) => `“${cell(m.trigger.text)}” (${m.id}, ${m.modality})`).join('; ')}`, '');
+    if (inc.stances.length === 0) {
+      out.push('_no one takes a position on who did it_', '');
+      continue;
+    }
+    out.push('| speaker | stance | names | evidence |', '|---|---|---|---|');
+    for (const st of inc.stances) out.push(`| ${cell(st.speaker)} | ${st.stance} | ${cell(st.names ?? '—')} | “${cell(st.evidence)}” |`);
+    out.push('');
+  }
+
+  section(out, 'Commitments, demands and threats', brief.commitments.length, ['id', 'what', 'by', 'to', 'as', 'condition', 'deadline', 'evidence'],
+    brief.commitments.map((v) => [v.id, `${typeLabel(v.type, v.cameo)}: ${v.trigger.text}`, actorNames(v.source), actorNames(v.target), v.modality,
+      v.condition?.text ?? '', v.deadline ? `${v.deadline.span.text}${v.deadline.value ? ` = ${v.deadline.value}` : ''}` : '', `“${sentenceOf(doc, v.trigger)}”`]));
+
+  out.push(`## Contradictions (${brief.contradictions.length})`, '');
+  if (brief.contradictions.length === 0) out.push('_none found_', '');
+  for (const c of brief.contradictions) {
+    out.push(`- **${cell(c.kind)}**: ${cell(c.explanation)}`);
+    for (const r of c.refs) out.push(`  - ${r.id}: “${cell(r.evidence)}”`);
+  }
+  if (brief.contradictions.length > 0) out.push('');
+
+  section(out, 'Timeline', brief.timeline.length, ['when', 'event', 'who', 'whom', 'as'],
+    brief.timeline.map((t) => [`${t.value} (${t.text})`, `${t.event.type}: ${t.event.trigger.text}`, actorNames(t.event.source), actorNames(t.event.target), t.event.modality]));
+
+  section(out, 'Events', doc.events.length, ['id', 'type', 'cameo', 'trigger', 'source', 'target', 'modality', 'time', 'place'],
+    doc.events.map((v) => [v.id, v.type, v.cameo ?? '', span(v.trigger), actorNames(v.source), actorNames(v.target), v.modality,
+      timeLabel(v.time ? { text: v.time.span.text, value: v.time.value } : null), v.place.map((p) => p.text).join('; ')]));
 }
 
 function section(out: string[], title: string, count: number, header: string[], rows: string[][]): void {
