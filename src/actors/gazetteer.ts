@@ -34,6 +34,16 @@ interface RawCity {
 }
 
 let index: Map<string, Place[]> | null = null;
+let looseIndex: Map<string, Place[]> | null = null;
+
+/**
+ * A looser key for transliterated place names: a final h after a vowel dropped and
+ * doubled letters collapsed, so Basra finds Basrah and Raqqa finds Ar Raqqah. Used
+ * only when the exact key finds nothing, and only for towns of 10,000 or more.
+ */
+function looseKey(key: string): string {
+  return key.replace(/([aeiou])h\b/g, '$1').replace(/(.)\1+/g, '$1');
+}
 
 function prominence(capital: boolean, population: number, featureCode: string): number {
   const rank = capital ? 20 : featureCode === 'PPLA' ? 3 : featureCode === 'PPLA2' ? 1.5 : 1;
@@ -69,6 +79,17 @@ function buildIndex(): Map<string, Place[]> {
     if (city.altName) for (const alt of city.altName.split(',')) if (nameKey(alt) !== key) add(nameKey(alt), place);
   }
   for (const list of out.values()) if (list.length > 1) list.sort((a, b) => b.score - a.score);
+  looseIndex = new Map();
+  for (const [key, list] of out) {
+    const loose = looseKey(key);
+    for (const place of list) {
+      if (place.population < 10000) continue;
+      const l = looseIndex.get(loose);
+      if (l) l.push(place);
+      else looseIndex.set(loose, [place]);
+    }
+  }
+  for (const list of looseIndex.values()) if (list.length > 1) list.sort((a, b) => (b as Ranked).score - (a as Ranked).score);
   return out;
 }
 
@@ -79,7 +100,10 @@ function places(): Map<string, Place[]> {
 
 /** Every place with this name, most prominent first. */
 export function placesNamed(name: string): Place[] {
-  return places().get(nameKey(name)) ?? [];
+  const key = nameKey(name);
+  const exact = places().get(key);
+  if (exact) return exact;
+  return looseIndex?.get(looseKey(key)) ?? [];
 }
 
 /** The place a name most likely means; with `country`, the most prominent place there. */

@@ -220,6 +220,8 @@ function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorA
   if (!/^[\p{Lu}\p{Lt}]/u.test(tok.text) && !(/^\d/.test(tok.text) && t > 0 && isCapitalised(tokens[t - 1]!.text))) return false;
   if (tok.pos === 'PRON' || tok.pos === 'DET' || tok.pos === 'CCONJ' || tok.pos === 'SCONJ' || tok.pos === 'AUX' || tok.pos === 'PUNCT') return false;
   if (ctx.lexicon.names.notNames.has(tok.norm)) return false;
+  // pro-Iran, anti-American: a stance, not a name.
+  if (/^(pro|anti|non)[-‐‑]/i.test(tok.text)) return false;
   if (sentenceStart && tok.pos !== 'PROPN' && !actorAt.has(t)) return false;
   return true;
 }
@@ -541,7 +543,7 @@ function addNominals(
     let labelled = false;
     for (let k = t - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
       const tok = tokens[k]!;
-      if (ctx.lexicon.names.labelWords.has(tok.norm)) labelled = true;
+      if (ctx.lexicon.names.labelWords.has(tok.norm) || /^(pro|anti)[-‐‑]/i.test(tok.text)) labelled = true;
       const hyphenated = labelCompound(tokens, k + 1);
       if (hyphenated) labelled = true;
       const mention = mentionEndingAt.get(k + 1);
@@ -616,7 +618,9 @@ function addNominals(
     m.head = roleValue?.phrase ?? headText.toLowerCase();
     m.plural = roleValue?.plural ?? /s$/.test(tokens[end - 1]!.norm);
     m.gender = roleValue?.gender ?? null;
-    m.type = kind === 'person' ? 'PERSON' : armed && kind === 'group' ? 'GROUP' : 'ORG';
+    // Plural person nouns are collectives: Syrian rebels (GROUP), Israeli soldiers (ORG).
+    const collective = kind === 'group' || (kind === 'person' && m.plural);
+    m.type = !collective ? 'PERSON' : armed || sector === null || (kind === 'person' && /^(CVL|REF|OPP)/.test(sector)) ? 'GROUP' : 'ORG';
     m.roles = roleValue ? [roleValue.phrase] : [];
     m.actor = actor?.mention ?? null;
     m.sectors = sectors;

@@ -71,6 +71,7 @@ const PRONOUNS: Record<string, { person: boolean; gender: 'm' | 'f' | null; plur
   them: { person: false, gender: null, plural: true },
   their: { person: false, gender: null, plural: true },
   its: { person: false, gender: null, plural: false },
+  it: { person: false, gender: null, plural: false },
 };
 
 export interface ResolveContext {
@@ -140,6 +141,12 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
       const found = findNamed(m, { byLexicon, byKey, bySkeleton, byAcronym, entities });
       attach(found ?? create(m), m);
     } else if (m.kind === 'nominal') {
+      // An appositive description is the actor it follows: "Hezbollah, a Shia group,".
+      const apposed = appositiveOwner(m, entities, ctx);
+      if (apposed) {
+        attach(apposed, m);
+        continue;
+      }
       completeNominal(m, { byLexicon, byKey, bySkeleton, byAcronym, entities }, ctx);
       const key = `${m.head}|${m.country ?? m.code ?? ''}`;
       let r = byNominal.get(key) ?? null;
@@ -170,6 +177,31 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
   kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   kept.forEach((r, i) => (r.entity.id = `e${i + 1}`));
   return kept;
+}
+
+/** The named entity right before ", a/an …" when `m` is that appositive. */
+function appositiveOwner(m: Mention, entities: ResolvedEntity[], ctx: ResolveContext): ResolvedEntity | null {
+  const { tokens } = ctx;
+  const det = tokens[m.start];
+  const comma = tokens[m.start - 1];
+  if (!det || !comma || comma.text !== ',' || (det.norm !== 'a' && det.norm !== 'an' && m.start > 0 && !(tokens[m.start - 1]?.text === ',' && ['a', 'an'].includes(tokens[m.start - 2]?.norm ?? '')))) {
+    // The mention may start after its article.
+    const art = tokens[m.start - 1];
+    const comma2 = tokens[m.start - 2];
+    if (!art || !comma2 || !['a', 'an'].includes(art.norm) || comma2.text !== ',') return null;
+    return ownerEndingAt(m.start - 2, m, entities);
+  }
+  return ownerEndingAt(m.start - 1, m, entities);
+}
+
+function ownerEndingAt(end: number, m: Mention, entities: ResolvedEntity[]): ResolvedEntity | null {
+  for (const r of entities) {
+    if (r.nominalKey) continue;
+    if (!r.mentions.some((x) => x.end === end && x.kind === 'name')) continue;
+    if ((r.entity.type === 'PERSON') !== (m.type === 'PERSON')) return null;
+    return r;
+  }
+  return null;
 }
 
 /**
@@ -362,7 +394,10 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     let want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] } | null = null;
     let end = t + 1;
     let start = t;
-    if (pronoun && tok.pos === 'PRON') {
+    // "it" only as the subject of a reported clause ("said it fired"), where it is not
+    // the empty subject of "it seems" or "it is likely".
+    const itOk = tok.norm !== 'it' || (['say', 'claim', 'deny', 'insist', 'warn', 'announce', 'add', 'that'].includes(tokens[t - 1]?.lemma ?? '') && tokens[t + 1]?.pos === 'VERB');
+    if (pronoun && tok.pos === 'PRON' && itOk) {
       want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person };
     } else if (tok.norm === 'the' && tokens[t + 1] && DESCRIPTIONS[tokens[t + 1]!.norm] && !taken[t + 1]) {
       const d = DESCRIPTIONS[tokens[t + 1]!.norm]!;

@@ -3,6 +3,7 @@ import type { Doc, DocMeta } from '../doc/types.js';
 import { tokensStage } from './stages/tokens.js';
 import { entitiesStage } from './stages/entities.js';
 import { attributionsStage } from './stages/attributions.js';
+import { labelsStage } from './stages/labels.js';
 import { eventsStage } from './stages/events.js';
 import { responsibilityStage } from './stages/responsibility.js';
 import { contradictionsStage } from './stages/contradictions.js';
@@ -40,6 +41,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'tokens', layer: 'tokens', run: tokensStage },
   { name: 'entities', layer: 'entities', run: entitiesStage },
   { name: 'attributions', layer: 'attributions', run: attributionsStage },
+  { name: 'labels', layer: 'labels', run: labelsStage },
   { name: 'events', layer: 'events', run: eventsStage },
   { name: 'responsibility', layer: 'responsibility', run: responsibilityStage },
   { name: 'contradictions', layer: 'contradictions', run: contradictionsStage },

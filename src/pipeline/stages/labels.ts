@@ -1,0 +1,373 @@
+import { makeSpan } from '../../doc/doc.js';
+import type { Attribution, Doc, Entity, Label, Span, Token } from '../../doc/types.js';
+import { loadJsonResource } from '../../resources.js';
+
+/**
+ * Stage `labels`: the words with which a text characterises an actor, and who uses
+ * them (docs/entities.md). Patterns, each general:
+ *
+ * - premodifier compounds X-backed / X-aligned / X-sponsored / … and pro-X / anti-X
+ *   ("Iranian-backed militias", "pro-Iran factions");
+ * - characterising nouns: before the head ("Iranian proxy militias"), as the head
+ *   ("the proxies", "a terrorist group"), and after a name ("the terrorist group Hamas");
+ * - "so-called X";
+ * - appositives: "X, a hardline paramilitary group,";
+ * - self-naming: "X calls itself Y", "X, which describes itself as Y".
+ *
+ * The label's `entity` is the actor it describes: the entity mentioned in the noun
+ * phrase the label belongs to. A labelled group with no name ("the militias") gets a
+ * GROUP entity named by its head noun phrase if the entities stage has none.
+ * `usedBy` is the source of the innermost attribution whose content holds the label
+ * (direct or indirect speech), else the author; a self-name is used by the actor itself.
+ */
+
+interface LabelLexicon {
+  compoundParticiples: string[];
+  prefixes: string[];
+  nouns: string[];
+  adjectives: string[];
+  selfNaming: string[];
+  appositiveHeads: string[];
+}
+
+interface CompiledLabels {
+  participles: Set<string>;
+  prefixes: Set<string>;
+  /** Characterising nouns, single words and multiword phrases (as word arrays). */
+  nouns: Set<string>;
+  nounPhrases: string[][];
+  adjectives: Set<string>;
+  selfNaming: Set<string>;
+  appositiveHeads: Set<string>;
+}
+
+let compiled: CompiledLabels | null = null;
+
+function labelLexicon(): CompiledLabels {
+  if (compiled) return compiled;
+  const raw = loadJsonResource<LabelLexicon>('lexicons/actors/labels.json');
+  compiled = {
+    participles: new Set(raw.compoundParticiples),
+    prefixes: new Set(raw.prefixes),
+    nouns: new Set(raw.nouns.filter((n) => !n.includes(' '))),
+    nounPhrases: raw.nouns.filter((n) => n.includes(' ')).map((n) => n.split(' ')).sort((a, b) => b.length - a.length),
+    adjectives: new Set(raw.adjectives),
+    selfNaming: new Set(raw.selfNaming),
+    appositiveHeads: new Set(raw.appositiveHeads),
+  };
+  return compiled;
+}
+
+const HYPHEN = /^[-‐‑–]$/;
+const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+interface LabelWork {
+  doc: Doc;
+  lex: CompiledLabels;
+  /** Entity of the innermost mention covering each token, or null. */
+  entityAt: (Entity | null)[];
+  labels: Label[];
+  seen: Set<string>;
+}
+
+export function labelsStage(doc: Doc): void {
+  const lex = labelLexicon();
+  const work: LabelWork = { doc, lex, entityAt: entityIndex(doc), labels: [], seen: new Set() };
+  const { tokens } = doc;
+  for (let t = 0; t < tokens.length; t++) {
+    compoundLabel(work, t);
+    soCalledLabel(work, t);
+    nounLabel(work, t);
+    appositiveLabel(work, t);
+    selfNamingLabel(work, t);
+  }
+  work.labels.sort((a, b) => a.label.start - b.label.start);
+  doc.labels = work.labels;
+}
+
+/** For each token, the entity whose (shortest) mention covers it. */
+function entityIndex(doc: Doc): (Entity | null)[] {
+  const at: (Entity | null)[] = new Array(doc.tokens.length).fill(null);
+  const width: number[] = new Array(doc.tokens.length).fill(Infinity);
+  let t0 = 0;
+  const mentions: { span: Span; entity: Entity }[] = [];
+  for (const e of doc.entities) for (const span of e.mentions) mentions.push({ span, entity: e });
+  mentions.sort((a, b) => a.span.start - b.span.start);
+  for (const { span, entity } of mentions) {
+    while (t0 < doc.tokens.length && doc.tokens[t0]!.end <= span.start) t0++;
+    for (let t = t0; t < doc.tokens.length && doc.tokens[t]!.start < span.end; t++) {
+      const w = span.end - span.start;
+      if (w < width[t]!) {
+        width[t] = w;
+        at[t] = entity;
+      }
+    }
+  }
+  return at;
+}
+
+function attached(a: Token | undefined, b: Token | undefined): boolean {
+  return !!a && !!b && a.end === b.start;
+}
+
+// ---------------------------------------------------------------------------
+// The noun phrase a premodifier belongs to
+
+/** The head token of the noun phrase that continues after token `from`. */
+function headAfter(tokens: Token[], from: number): number | null {
+  let head: number | null = null;
+  for (let k = from; k < tokens.length && tokens[k]!.sentence === tokens[from]!.sentence; k++) {
+    const tok = tokens[k]!;
+    if (/^["“”‘’]$/.test(tok.text)) {
+      if (head !== null) break;
+      continue;
+    }
+    if (HYPHEN.test(tok.text) && attached(tokens[k - 1], tok)) continue;
+    if (NP_POS.has(tok.pos) || (tok.pos === 'VERB' && HYPHEN.test(tokens[k - 1]?.text ?? ''))) {
+      if (tok.pos === 'NOUN' || tok.pos === 'PROPN') head = k;
+      continue;
+    }
+    if (tok.pos === 'CCONJ' && head === null) continue;
+    break;
+  }
+  return head;
+}
+
+/** The entity a noun phrase refers to; a new GROUP entity for an unnamed labelled collective. */
+function entityOfPhrase(work: LabelWork, first: number, head: number): Entity | null {
+  const { doc } = work;
+  const found = work.entityAt[head] ?? work.entityAt[first];
+  if (found) return found;
+  const tok = doc.tokens[head]!;
+  if (tok.pos !== 'NOUN' || !/s$/.test(tok.norm) && !work.lex.appositiveHeads.has(tok.norm)) return null;
+  // A labelled collective the entities stage did not name: "the militias".
+  const name = tok.text;
+  let entity = doc.entities.find((e) => e.name.toLowerCase() === name.toLowerCase() && e.type === 'GROUP');
+  const span = makeSpan(doc.text, tok.start, tok.end);
+  if (!entity) {
+    entity = { id: `e${doc.entities.length + 1}`, type: 'GROUP', name, aliases: [], mentions: [], code: null, country: null, coordinates: null };
+    doc.entities.push(entity);
+  }
+  if (!entity.mentions.some((m) => m.start === span.start)) {
+    entity.mentions.push(span);
+    entity.mentions.sort((a, b) => a.start - b.start);
+  }
+  work.entityAt[head] = entity;
+  return entity;
+}
+
+// ---------------------------------------------------------------------------
+// Patterns
+
+/** X-backed, X-aligned, …; pro-X, anti-X. */
+function compoundLabel(work: LabelWork, t: number): void {
+  const { tokens } = work.doc;
+  const tok = tokens[t]!;
+  let start: number | null = null;
+  let end = t;
+  // X - backed
+  if (work.lex.participles.has(tok.norm) && HYPHEN.test(tokens[t - 1]?.text ?? '') && attached(tokens[t - 2], tokens[t - 1]) && attached(tokens[t - 1], tok)) {
+    start = t - 2;
+    // Two-word patrons stay whole: U.S.-backed, Saudi-led.
+  }
+  // pro-Iran (one token) or pro - Iran
+  const parts = /^(pro|anti)[-‐‑](.+)$/i.exec(tok.text);
+  if (parts && work.lex.prefixes.has(parts[1]!.toLowerCase())) start = t;
+  if (work.lex.prefixes.has(tok.norm) && HYPHEN.test(tokens[t + 1]?.text ?? '') && attached(tok, tokens[t + 1]) && attached(tokens[t + 1], tokens[t + 2])) {
+    start = t;
+    end = t + 2;
+  }
+  if (start === null) return;
+  const head = headAfter(tokens, end + 1);
+  if (head === null) return;
+  const entity = entityOfPhrase(work, end + 1, head);
+  if (entity) addLabel(work, entity, start, end + 1);
+}
+
+/** so-called X */
+function soCalledLabel(work: LabelWork, t: number): void {
+  const { tokens } = work.doc;
+  const tok = tokens[t]!;
+  let after: number;
+  if (/^so[-‐‑]called$/i.test(tok.text)) after = t + 1;
+  else if (tok.norm === 'so' && HYPHEN.test(tokens[t + 1]?.text ?? '') && tokens[t + 2]?.norm === 'called') after = t + 3;
+  else return;
+  const head = headAfter(tokens, after);
+  if (head === null) return;
+  const entity = entityOfPhrase(work, after, head);
+  if (entity) addLabel(work, entity, t, head + 1);
+}
+
+/** The characterising noun phrase starting at t, as [start, end) of the noun(s). */
+function labelNounAt(work: LabelWork, t: number): number | null {
+  const { tokens } = work.doc;
+  for (const phrase of work.lex.nounPhrases) {
+    if (phrase.every((w, i) => tokens[t + i]?.norm === w)) return t + phrase.length;
+  }
+  const tok = tokens[t]!;
+  if (work.lex.nouns.has(tok.norm) && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'PROPN')) return t + 1;
+  return null;
+}
+
+/**
+ * Characterising nouns: "the Iranian proxy militias" (label before the head),
+ * "the terrorist group Hamas" (label before a name), "the proxies" (label as head,
+ * for an entity mention that spans it).
+ */
+function nounLabel(work: LabelWork, t: number): void {
+  const { tokens } = work.doc;
+  const end = labelNounAt(work, t);
+  if (end === null) return;
+  // Inside a proper name ("Coordinating Committee for the Resistance Factions") it is the name.
+  if (/^[A-Z]/.test(tokens[t]!.text) && work.entityAt[t] && work.entityAt[t]!.type !== 'OTHER' && isInsideName(work, t)) return;
+  const next = tokens[end];
+  let entity: Entity | null = null;
+  const premodifier = !!next && next.sentence === tokens[t]!.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN');
+  if (premodifier) {
+    const head = headAfter(tokens, end);
+    if (head !== null) entity = entityOfPhrase(work, end, head);
+  } else {
+    // The label is the head: the phrase is itself a mention of the entity it labels.
+    entity = work.entityAt[end - 1] ?? null;
+  }
+  if (!entity) return;
+  // Take in the describing words before it: nationality, adjectives (Iranian proxy).
+  let start = t;
+  for (;;) {
+    const prev = tokens[start - 1];
+    if (!prev || prev.sentence !== tokens[t]!.sentence) break;
+    const owner = work.entityAt[start - 1];
+    // A nationality belongs to a label before the head (Iranian proxy militias); before a
+    // head label it names the actor (Syrian rebels), not the label.
+    const describing = prev.pos === 'ADJ' || work.lex.adjectives.has(prev.norm) || (premodifier && prev.pos === 'PROPN' && (!owner || owner === entity));
+    if (!describing || (owner && owner !== entity)) break;
+    start--;
+  }
+  addLabel(work, entity, start, end);
+}
+
+/** A capitalised label word that is part of a multiword proper name. */
+function isInsideName(work: LabelWork, t: number): boolean {
+  const e = work.entityAt[t]!;
+  const tok = work.doc.tokens[t]!;
+  return e.mentions.some((m) => m.start <= tok.start && m.end >= tok.end && /\s/.test(m.text) && /^[A-Z]/.test(m.text));
+}
+
+/** "X, a hardline paramilitary group," — an appositive description of a named actor. */
+function appositiveLabel(work: LabelWork, t: number): void {
+  const { tokens } = work.doc;
+  if (tokens[t]!.text !== ',') return;
+  const entity = work.entityAt[t - 1];
+  if (!entity || entity.type === 'PERSON') return;
+  let k = t + 1;
+  const det = tokens[k];
+  if (!det || !['a', 'an', 'the'].includes(det.norm)) return;
+  k++;
+  let head: number | null = null;
+  for (; k < tokens.length && tokens[k]!.sentence === tokens[t]!.sentence; k++) {
+    const tok = tokens[k]!;
+    if (HYPHEN.test(tok.text) || NP_POS.has(tok.pos) || (tok.pos === 'VERB' && HYPHEN.test(tokens[k - 1]?.text ?? ''))) {
+      if (work.lex.appositiveHeads.has(tok.norm)) head = k;
+      continue;
+    }
+    break;
+  }
+  if (head === null) return;
+  // The description ends at its head: a comma, a full stop, or a relative clause follows.
+  const after = tokens[head + 1];
+  if (after && !/^[,.;:)—–]$/.test(after.text) && !['that', 'which', 'who', 'backed', 'based', 'with', 'in', 'of', 'from'].includes(after.norm)) return;
+  addLabel(work, entity, t + 1, head + 1);
+}
+
+/** "X calls itself Y", "X, which describes itself as Y". */
+function selfNamingLabel(work: LabelWork, t: number): void {
+  const { tokens } = work.doc;
+  const tok = tokens[t]!;
+  if (tok.norm !== 'itself' && tok.norm !== 'themselves') return;
+  const verb = tokens[t - 1];
+  if (!verb || !work.lex.selfNaming.has(verb.norm)) return;
+  let y = t + 1;
+  if (tokens[y]?.norm === 'as') y++;
+  if (tokens[y]?.norm === 'the' || tokens[y]?.norm === 'a' || tokens[y]?.norm === 'an') y++;
+  const first = y;
+  let end = y;
+  const named = work.entityAt[first];
+  if (named) {
+    // Y is a name: the whole mention.
+    const tokStart = tokens[first]!.start;
+    const mention = named.mentions.find((m) => m.start <= tokStart && m.end > tokStart);
+    while (end < tokens.length && mention && tokens[end]!.end <= mention.end) end++;
+  } else {
+    const head = headAfter(tokens, first);
+    if (head === null) return;
+    end = head + 1;
+  }
+  if (end <= first) return;
+  const subject = subjectBefore(work, t - 1);
+  if (!subject) return;
+  const label = makeSpan(work.doc.text, tokens[first]!.start, tokens[end - 1]!.end);
+  pushLabel(work, subject.entity, label, { span: subject.span, entity: subject.entity.id, author: false });
+}
+
+/** The clause subject before a verb: after "which", the mention before the comma; else the sentence's first mention not governed by a preposition. */
+function subjectBefore(work: LabelWork, verb: number): { entity: Entity; span: Span } | null {
+  const { tokens } = work.doc;
+  const sentence = tokens[verb]!.sentence;
+  let k = verb - 1;
+  while (k >= 0 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART')) k--;
+  if (k >= 0 && (tokens[k]!.norm === 'which' || tokens[k]!.norm === 'who' || tokens[k]!.norm === 'that')) {
+    let j = k - 1;
+    if (tokens[j]?.text === ',') j--;
+    const e = work.entityAt[j];
+    if (e) return { entity: e, span: mentionSpanAt(work, e, j) };
+    return null;
+  }
+  let first = verb - 1;
+  while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
+  for (let j = first; j < verb; j++) {
+    const e = work.entityAt[j];
+    if (!e) continue;
+    const before = tokens[j - 1];
+    if (before && before.sentence === sentence && before.pos === 'ADP' && before.norm !== 'of') continue;
+    return { entity: e, span: mentionSpanAt(work, e, j) };
+  }
+  return null;
+}
+
+function mentionSpanAt(work: LabelWork, e: Entity, t: number): Span {
+  const at = work.doc.tokens[t]!.start;
+  return e.mentions.find((m) => m.start <= at && m.end > at) ?? e.mentions[0]!;
+}
+
+// ---------------------------------------------------------------------------
+
+function addLabel(work: LabelWork, entity: Entity, start: number, end: number): void {
+  const { doc } = work;
+  const span = makeSpan(doc.text, doc.tokens[start]!.start, doc.tokens[end - 1]!.end);
+  pushLabel(work, entity, span, speakerOf(doc.attributions, span, doc.entities));
+}
+
+function pushLabel(work: LabelWork, entity: Entity, span: Span, usedBy: Label['usedBy']): void {
+  // One label per span: the first pattern to claim a span (or a span inside it) wins.
+  for (const l of work.labels) {
+    if (l.entity === entity.id && l.label.start <= span.start && l.label.end >= span.end) return;
+  }
+  work.labels = work.labels.filter((l) => !(l.entity === entity.id && span.start <= l.label.start && span.end >= l.label.end));
+  const key = `${entity.id}:${span.start}:${span.end}`;
+  if (work.seen.has(key)) return;
+  work.seen.add(key);
+  work.labels.push({ entity: entity.id, label: span, usedBy });
+}
+
+/** Who uses words at `span`: the innermost attribution with a source whose content holds them, else the author. */
+export function speakerOf(attributions: Attribution[], span: Span, entities: Entity[]): Label['usedBy'] {
+  let best: Attribution | null = null;
+  for (const a of attributions) {
+    if (a.content.start > span.start || a.content.end < span.end) continue;
+    if (!a.source && !a.sourceEntity) continue;
+    if (!best || a.content.end - a.content.start < best.content.end - best.content.start) best = a;
+  }
+  if (!best) return { span: null, entity: null, author: true };
+  const entity = best.sourceEntity && entities.some((e) => e.id === best!.sourceEntity) ? best.sourceEntity : null;
+  return { span: best.source, entity, author: false };
+}
