@@ -1,4 +1,5 @@
 import type { Token } from '../doc/types.js';
+import { headOf, mainPhrase } from './chunk.js';
 import type { AttrContext } from './context.js';
 
 /**
@@ -11,7 +12,6 @@ import type { AttrContext } from './context.js';
 
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-const STOP_MAIN = new Set(['of', 'for', 'with', 'from', 'at', 'in', 'on', 'who', 'which', 'that', 'familiar', 'close', 'involved', ',', '(', '—', '–']);
 /** Pronouns and quantifiers that stand for unnamed people when they have no antecedent. */
 const INDEFINITE_PEOPLE = new Set(['someone', 'somebody', 'some', 'many', 'others', 'several', 'few', 'one', 'anyone']);
 
@@ -88,17 +88,3 @@ function anonymityClauseAfter(ctx: AttrContext, end: number): boolean {
   return false;
 }
 
-/** The phrase without its post-modifiers: `sources` of `sources familiar with the matter`. */
-function mainPhrase(tokens: readonly Token[], source: [number, number]): [number, number] {
-  let end = source[0];
-  while (end + 1 <= source[1] && !STOP_MAIN.has(tokens[end + 1]!.norm)) end++;
-  return [source[0], end];
-}
-
-function headOf(tokens: readonly Token[], range: [number, number]): number {
-  for (let k = range[1]; k >= range[0]; k--) {
-    const t = tokens[k]!;
-    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && !POSSESSIVE.has(t.norm))) return k;
-  }
-  return -1;
-}

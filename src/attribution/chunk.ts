@@ -155,3 +155,21 @@ function trimEnd(tokens: readonly Token[], start: number, end: number): number {
 export function isCommaLike(t: Token | undefined): boolean {
   return !!t && (t.text === ',' || t.text === '—' || t.text === '–');
 }
+
+const STOP_MAIN = new Set(['of', 'for', 'with', 'from', 'at', 'in', 'on', 'who', 'which', 'that', 'familiar', 'close', 'involved', ',', '(', '—', '–']);
+
+/** A source without its post-modifiers: `sources` of `sources familiar with the matter`. */
+export function mainPhrase(tokens: readonly Token[], source: [number, number]): [number, number] {
+  let end = source[0];
+  while (end + 1 <= source[1] && !STOP_MAIN.has(tokens[end + 1]!.norm)) end++;
+  return [source[0], end];
+}
+
+/** The head word of a phrase: its last noun, name, number or (non-possessive) pronoun; -1 when none. */
+export function headOf(tokens: readonly Token[], range: [number, number]): number {
+  for (let k = range[1]; k >= range[0]; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && !POSSESSIVE.has(t.norm))) return k;
+  }
+  return -1;
+}

@@ -55,7 +55,8 @@ export function buildContext(doc: Doc): AttrContext {
 /**
  * The document's sentences, re-joined where a split cannot be a sentence end: the next
  * part opens in lower case or with a comma (`Rep. Ann Lee (D-Ore.) | said that …`),
- * on the same line. Attribution frames never cross these joins' neighbours.
+ * on the same line, or the split falls inside a parenthesis or after an initial
+ * (`Rep. Bo Lee (D-N. | J.) said`).
  */
 function mergeSentences(doc: Doc, lineStart: Uint8Array): { sentenceOf: Int32Array; clauses: [number, number][] } {
   const sentenceOf = new Int32Array(doc.tokens.length);
@@ -64,7 +65,7 @@ function mergeSentences(doc: Doc, lineStart: Uint8Array): { sentenceOf: Int32Arr
     if (s.lastToken <= s.firstToken) continue;
     const first = doc.tokens[s.firstToken]!;
     const previous = clauses[clauses.length - 1];
-    if (previous && !lineStart[s.firstToken] && /^[a-z,;:)]/.test(first.text)) previous[1] = s.lastToken - 1;
+    if (previous && !lineStart[s.firstToken] && (/^[a-z,;:)]/.test(first.text) || splitInsideName(doc.tokens, previous))) previous[1] = s.lastToken - 1;
     else clauses.push([s.firstToken, s.lastToken - 1]);
   }
   for (const [i, [a, b]] of clauses.entries()) for (let k = a; k <= b; k++) sentenceOf[k] = i;
@@ -89,4 +90,17 @@ export function quoteTokens(ctx: AttrContext, quote: Quote): [number, number] {
   let last = tokenAtOrAfter(ctx.tokens, quote.end) - 1;
   if (last < first) last = first;
   return [first, last];
+}
+
+/** Whether a sentence ends inside an open parenthesis or right after a one-letter initial. */
+function splitInsideName(tokens: readonly Token[], [first, last]: [number, number]): boolean {
+  let depth = 0;
+  for (let k = first; k <= last; k++) {
+    if (tokens[k]!.text === '(') depth++;
+    else if (tokens[k]!.text === ')') depth--;
+  }
+  if (depth > 0) return true;
+  const end = tokens[last]!;
+  const before = tokens[last - 1];
+  return end.text === '.' && !!before && last - 1 >= first && /^[A-Z]$/.test(before.text);
 }

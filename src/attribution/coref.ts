@@ -1,5 +1,6 @@
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { anaphorKind } from './anonymity.js';
+import { headOf, mainPhrase } from './chunk.js';
 import type { AttrContext } from './context.js';
 
 /**
@@ -42,9 +43,7 @@ export function linkSources(ctx: AttrContext, sources: ([number, number] | null)
       links.push({ entity: null, antecedent: null });
       continue;
     }
-    const start = tokens[src[0]]!.start;
-    const end = tokens[src[1]]!.end;
-    const own = overlapping(mentions, start, end, tokens, src);
+    const own = overlapping(ctx, mentions, src);
     if (own) {
       links.push({ entity: own.entity, antecedent: null });
       continue;
@@ -84,14 +83,19 @@ function resolve(
     return { entity: null, antecedent: null };
   }
   const wanted = compatibleTypes(ctx, src, kind);
-  const head = tokens[src[1]]!.norm;
+  const headIndex = headOf(tokens, mainPhrase(tokens, src));
+  const head = tokens[headIndex === -1 ? src[1] : headIndex]!;
+  // a person described by a role (`the president`, `the official`) is whoever bore that role
+  // before (`President Ann Lee`, `an official`); a group noun may take any group named before
+  const byRole = kind === 'description' && !ctx.lexicon.groupNouns.has(head.norm);
   // the latest compatible entity mention before the source
   let bestMention: Mention | null = null;
   for (let m = upperBound(mentions, start) - 1; m >= 0; m--) {
     const candidate = mentions[m]!;
     if (candidate.end > start) continue;
-    if (ctx.sentenceOf[tokenAt(tokens, candidate.start)]! < sentence - WINDOW) break;
-    if (wanted.has(candidate.type)) {
+    const at = tokenAt(tokens, candidate.start);
+    if (ctx.sentenceOf[at]! < sentence - WINDOW) break;
+    if (wanted.has(candidate.type) && (!byRole || bearsRole(tokens, at, candidate.end, head))) {
       bestMention = candidate;
       break;
     }
@@ -102,7 +106,7 @@ function resolve(
     const s = sources[j];
     if (!s || tokens[s[0]]!.start >= start) continue;
     if (ctx.sentenceOf[s[0]]! < sentence - WINDOW) break;
-    if (kind === 'description' ? tokens[s[1]]!.norm === head || tokens[s[1]]!.lemma === tokens[src[1]]!.lemma : sourceFits(ctx, s, word)) {
+    if (kind === 'description' ? bearsRole(tokens, s[0], tokens[s[1]]!.end, head) : sourceFits(ctx, s, word)) {
       bestSource = j;
       break;
     }
@@ -113,6 +117,14 @@ function resolve(
   }
   if (bestMention) return { entity: bestMention.entity, antecedent: null };
   return { entity: null, antecedent: null };
+}
+
+/** Whether the words from token `from` to offset `end`, or the four words before them, hold the role noun (`Defense Secretary Lloyd Austin` bears `secretary`). */
+function bearsRole(tokens: readonly Token[], from: number, end: number, role: Token): boolean {
+  for (let k = Math.max(0, from - 4); k < tokens.length && tokens[k]!.start < end; k++) {
+    if (tokens[k]!.lemma === role.lemma || tokens[k]!.norm === role.norm) return true;
+  }
+  return false;
 }
 
 function compatibleTypes(ctx: AttrContext, src: [number, number], kind: 'pronoun' | 'description'): Set<EntityType> {
@@ -141,25 +153,38 @@ function sourceFits(ctx: AttrContext, s: [number, number], pronoun: string): boo
   return false;
 }
 
-function overlapping(mentions: Mention[], start: number, end: number, tokens: readonly Token[], src: [number, number]): Mention | null {
-  let best: Mention | null = null;
-  let bestOverlap = 0;
-  const headStart = tokens[src[1]]!.start;
-  for (let m = upperBound(mentions, end) - 1; m >= 0; m--) {
-    const c = mentions[m]!;
-    if (c.end <= start) {
-      if (start - c.end > 2000) break;
-      continue;
-    }
-    const overlap = Math.min(end, c.end) - Math.max(start, c.start);
-    // a mention that holds the source's head word wins over one that only touches a modifier
-    const score = overlap + (c.start <= headStart && headStart < c.end ? 100000 : 0);
-    if (overlap > 0 && score > bestOverlap) {
-      best = c;
-      bestOverlap = score;
-    }
+/**
+ * The entity mention that names the source: the one holding the head word of its main
+ * phrase (`Pentagon press secretary John Kirby` → Kirby; `the Clinton campaign` is not
+ * Clinton). For `the group of militias` (a group noun with an `of` complement) the
+ * complement's head counts. Mentions in relative clauses or modifiers never do.
+ */
+function overlapping(ctx: AttrContext, mentions: Mention[], src: [number, number]): Mention | null {
+  const { tokens } = ctx;
+  const main = mainPhrase(tokens, src);
+  let head = headOf(tokens, main);
+  if (head === -1) return null;
+  const next = main[1] + 1;
+  if (tokens[next]?.norm === 'of' && next + 1 <= src[1] && (ctx.lexicon.groupNouns.has(tokens[head]!.norm) || tokens[head]!.pos === 'NUM')) {
+    const inner = headOf(tokens, mainPhrase(tokens, [next + 1, src[1]]));
+    if (inner !== -1) head = inner;
   }
-  return best;
+  const found = mentionAt(mentions, tokens[head]!.start);
+  if (found) return found;
+  // `the Pentagon's statements`, `the ministry's spokesman`: the possessor speaks through them
+  for (let k = head - 1; k > main[0]; k--) {
+    if (tokens[k]!.norm === "'s" || tokens[k]!.norm === '’s') return mentionAt(mentions, tokens[k - 1]!.start);
+  }
+  return null;
+}
+
+function mentionAt(mentions: Mention[], at: number): Mention | null {
+  const top = upperBound(mentions, at + 1);
+  for (let m = top - 1; m >= 0 && m >= top - 50; m--) {
+    const c = mentions[m]!;
+    if (c.start <= at && at < c.end) return c;
+  }
+  return null;
 }
 
 function mentionEndingAt(mentions: Mention[], end: number): Mention | null {

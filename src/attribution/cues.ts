@@ -29,6 +29,9 @@ const ADVERB_STOP = new Set([
 ]);
 /** Verbs that pass their subject to a following to-infinitive cue (`continued to call for`, `is expected to announce`). */
 const SAY_FORMS = new Set(['says', 'said', 'say', 'saying']);
+/** Verbs followed by a bare infinitive (`helped craft`, `let them decide`): what follows them stays a verb. */
+const BARE_INFINITIVE_TAKERS = new Set(['help', 'let', 'make', 'see', 'hear', 'watch', 'have', 'do', 'go', 'come', 'dare', 'need', 'bid', 'feel', 'notice']);
+const DEGREE = new Set(['very', 'quite', 'so', 'too', 'really', 'extremely', 'most', 'more', 'less', 'least', 'rather', 'pretty', 'particularly', 'especially', 'deeply', 'highly', 'truly']);
 
 function isVerbLike(t: Token): boolean {
   return t.pos === 'VERB' || SAY_FORMS.has(t.norm);
@@ -50,6 +53,14 @@ export function findCueCandidates(ctx: AttrContext): Cue[] {
       continue;
     }
     if (isVerbLike(t)) {
+      // `is quite telling`, `very worrying`: an adjective, not a cue
+      if (t.norm.endsWith('ing') && DEGREE.has(tokens[i - 1]?.norm ?? '')) continue;
+      // `to assign blame for`: a noun the tagger took for a verb, right after a verb
+      const prev = tokens[i - 1];
+      if (prev && prev.pos === 'VERB' && !BARE_INFINITIVE_TAKERS.has(prev.lemma) && t.norm === t.lemma && lexicon.nouns.has(t.lemma) && ctx.sentenceOf[i - 1] === ctx.sentenceOf[i]) {
+        out.push({ kind: 'noun', head: i, first: i, last: i, lemma: t.lemma, types: lexicon.nouns.get(t.lemma)! });
+        continue;
+      }
       const types = lexicon.verbs.get(t.lemma) ?? (SAY_FORMS.has(t.norm) ? lexicon.verbs.get('say') : undefined);
       if (types) out.push(verbCue(ctx, i, SAY_FORMS.has(t.norm) ? 'say' : t.lemma, types));
       continue;

@@ -57,7 +57,7 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
     if (role[cue.head]) continue;
     const d = frameCandidate(frames, cue);
     if (!d) continue;
-    if (model && !model.accepts(ctx, cue, d)) continue;
+    if (model && !d.trusted && !model.accepts(ctx, cue, d)) continue;
     proposals.push(d);
   }
   stopAtTails(ctx, proposals);
@@ -71,6 +71,17 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   return toAttributions(ctx, doc, drafts);
 }
 
+/** `X, even after Y said Z, has refused …`: a comma and a finite verb resume the main clause. */
+function resumesMainClause(ctx: AttrContext, comma: number): boolean {
+  const t = ctx.tokens[comma + 1];
+  if (!t || !isCommaLikeToken(ctx.tokens[comma]!)) return false;
+  return t.pos === 'AUX' && !/^(being|been)$/.test(t.norm);
+}
+
+function isCommaLikeToken(t: { text: string }): boolean {
+  return t.text === ',';
+}
+
 /**
  * A content that runs on after the cue ends where another attribution's tail begins:
  * `X told police that A, the source added` / `X said A, adding that B` /
@@ -81,6 +92,16 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
   for (const a of drafts) {
     const [c0, c1] = a.content;
     if (c0 <= a.cue.last || a.split) continue;
+    // inside a comma-set clause, the content ends where the main clause resumes
+    if (ctx.quoteOf[c0] === -1) {
+      for (let k = c0 + 1; k < c1; k++) {
+        if (ctx.quoteOf[k] !== -1) continue;
+        if (resumesMainClause(ctx, k) && (a.cue.kind === 'noun' || hasCommaBefore(ctx, a.cue.first))) {
+          a.content = [c0, k - 1];
+          break;
+        }
+      }
+    }
     for (const b of drafts) {
       if (b === a || b.cue.first <= c0 || b.cue.first > c1) continue;
       // b's clause is set off by a comma, a dash, a semicolon or a conjunction
@@ -89,8 +110,9 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
       const conjunction = edge > c0 && (tokens[edge]!.pos === 'CCONJ' || tokens[edge]!.pos === 'SCONJ' || tokens[edge]!.norm === 'while');
       if (conjunction) edge--;
       let end: number;
-      if (edge > c0 && /^[,;—–]$/.test(tokens[edge]!.text)) end = edge - 1;
+      if (edge > c0 && /^[,;:—–]$/.test(tokens[edge]!.text)) end = edge - 1;
       else if (conjunction && tokens[edge + 1]!.pos === 'CCONJ') end = edge;
+      else if (b.cue.kind === 'adverbial' && b.cue.first > c0) end = b.cue.first - 1;
       else continue;
       {
         while (end > c0 && tokens[end]!.pos === 'PUNCT' && ctx.mark[end] !== 2) end--;
@@ -99,6 +121,13 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
       }
     }
   }
+}
+
+/** Whether the cue's clause is set off by a comma earlier in its sentence (`X, even after Y said …`). */
+function hasCommaBefore(ctx: AttrContext, i: number): boolean {
+  const first = ctx.clauses[ctx.sentenceOf[i]!]![0];
+  for (let k = i - 1; k >= first; k--) if (ctx.tokens[k]!.text === ',') return true;
+  return false;
 }
 
 /** `X said A, adding that B`: a participial cue shares the subject of the clause it hangs on. */
