@@ -211,7 +211,19 @@ export function buildActorLexicon(actorDictionaries: ActorDictionary[] = [], age
     }
   }
 
-  for (const c of worldCountries()) {
+  // A name or demonym several countries share ("French": France and the French Southern
+  // Lands) goes to the one our overlay names, else to an independent country, else the first.
+  const claimed = new Map<string, string>();
+  const claim = (phrase: string, alpha3: string): boolean => {
+    const key = nameKey(phrase);
+    const owner = claimed.get(key);
+    if (owner && owner !== alpha3) return false;
+    claimed.set(key, alpha3);
+    return true;
+  };
+  for (const [alpha3, list] of [...Object.entries(overlay.aliases), ...Object.entries(overlay.demonyms)]) for (const p of list) claim(p, alpha3);
+  const ordered = [...worldCountries()].sort((a, b) => Number(b.independent) - Number(a.independent));
+  for (const c of ordered) {
     const alpha3 = c.cca3;
     const demonym = c.demonyms?.eng?.m ?? null;
     lexicon.countries.set(alpha3, {
@@ -227,7 +239,7 @@ export function buildActorLexicon(actorDictionaries: ActorDictionary[] = [], age
     const names = new Set([c.name.common, c.name.official, ...(overlay.aliases[alpha3] ?? [])]);
     // altSpellings hold ISO codes and native spellings; keep the English-looking long forms.
     for (const alt of c.altSpellings) if (alt.length > 3 && /^[A-Za-z .,'()-]+$/.test(alt) && !alt.includes(',')) names.add(alt);
-    for (const name of names) addActor(lexicon, name, { ...base, name: c.name.common, type: 'GPE', role: 'country', id: `country:${alpha3}` });
+    for (const name of names) if (claim(name, alpha3)) addActor(lexicon, name, { ...base, name: c.name.common, type: 'GPE', role: 'country', id: `country:${alpha3}` });
     const demonyms = new Set(overlay.demonyms[alpha3] ?? []);
     if (demonym) {
       demonyms.add(demonym);
@@ -235,7 +247,7 @@ export function buildActorLexicon(actorDictionaries: ActorDictionary[] = [], age
     }
     if (c.demonyms?.eng?.f) demonyms.add(c.demonyms.eng.f);
     for (const d of demonyms) {
-      addActor(lexicon, d, { ...base, name: demonym ?? d, type: 'NORP', role: 'demonym', id: `norp:${alpha3}` });
+      if (claim(d, alpha3)) addActor(lexicon, d, { ...base, name: demonym ?? d, type: 'NORP', role: 'demonym', id: `norp:${alpha3}` });
     }
     for (const capital of c.capital) {
       addActor(lexicon, capital, { ...base, name: capital, type: 'GPE', role: 'city', id: `city:${alpha3}:${nameKey(capital)}` });

@@ -30,6 +30,7 @@ const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an',
 /** Splits a name into word keys: on white space, underscores and hyphens. */
 export function nameWords(name: string): string[] {
   return name
+    .replace(/['’]s\b/gi, '')
     .split(/[\s_\-‐‑–]+/)
     .map(wordKey)
     .filter((w) => w !== '');

@@ -102,12 +102,16 @@ export function recognise(tokens: Token[], text: string, ctx: RecognitionContext
   const covered = new Uint8Array(tokens.length);
 
   const chunks = findNameChunks(tokens, text, ctx, actorAt);
+  const deferred: Mention[] = [];
   for (const chunk of chunks) {
     const found = classifyChunk(chunk, tokens, text, ctx, actorAt, roleAt);
     for (const m of found.mentions) mentions.push(m);
     for (let t = found.coveredFrom; t < found.coveredTo; t++) covered[t] = 1;
+    if (found.deferred) deferred.push(found.deferred);
   }
   addNominals(tokens, text, ctx, actorAt, roleAt, agentAt, mentions, covered);
+  // Nationalities no nominal actor took ("the Turkish and Greek sides") are peoples (NORP).
+  for (const m of deferred) if (!covered[m.start]) mentions.push({ ...m, type: 'NORP' });
   addAcronymDefinitions(tokens, mentions);
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions, actorSpans, words };
@@ -217,7 +221,7 @@ interface Chunk {
 
 function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>, sentenceStart: boolean): boolean {
   const tok = tokens[t]!;
-  if (!/^[\p{Lu}\p{Lt}]/u.test(tok.text) && !(/^\d/.test(tok.text) && t > 0 && isCapitalised(tokens[t - 1]!.text))) return false;
+  if (!/^[\p{Lu}\p{Lt}]/u.test(tok.text)) return false;
   if (tok.pos === 'PRON' || tok.pos === 'DET' || tok.pos === 'CCONJ' || tok.pos === 'SCONJ' || tok.pos === 'AUX' || tok.pos === 'PUNCT') return false;
   if (ctx.lexicon.names.notNames.has(tok.norm)) return false;
   // pro-Iran, anti-American: a stance, not a name.
@@ -336,6 +340,8 @@ function actorMention(span: ActorSpan, tokens: Token[], text: string, ctx: Recog
 
 interface ChunkResult {
   mentions: Mention[];
+  /** A nationality that modifies what follows; a mention of its own unless a nominal actor takes it. */
+  deferred?: Mention;
   /** Tokens the chunk's mentions account for (titles included), closed to the nominal pass. */
   coveredFrom: number;
   coveredTo: number;
@@ -351,6 +357,10 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   let honorificSector: string | null = null;
   let titled = false;
 
+  // A name hyphen-joined to a lower-case word is half of a compound modifier, the
+  // subject of a label (Shia-backed, Iran-aligned), not a mention.
+  if (labelCompound(tokens, chunk.end) && /^[a-z]/.test(tokens[chunk.end + 1]?.text ?? '')) return none;
+
   // Whole chunk is one dictionary actor: done.
   const whole = actorAt.get(chunk.start);
   if (whole && whole.end === chunk.end) {
@@ -359,13 +369,21 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     // nominal pass takes it. Before a hyphen it is part of a label (Iranian-backed).
     const next = tokens[chunk.end];
     const demonym = whole.builtIn?.role === 'demonym';
-    if (demonym && next && (roleAt.has(chunk.end) || HYPHEN.test(next.text) && next.start === tokens[chunk.end - 1]!.end)) return none;
-    if (demonym && next && (next.pos === 'NOUN' || next.pos === 'ADJ') && !m.plural) return none;
+    if (demonym && next && HYPHEN.test(next.text) && next.start === tokens[chunk.end - 1]!.end) return none;
+    if (demonym && next && (roleAt.has(chunk.end) || next.pos === 'NOUN' || next.pos === 'ADJ') && !m.plural) return { ...none, deferred: m };
     // "Iranian and Lebanese militia factions": the first nationality is coordinated.
     const other = tokens[chunk.end + 1] ? actorAt.get(chunk.end + 1) : undefined;
-    if (demonym && next && (next.norm === 'and' || next.norm === 'or' || next.text === ',') && other?.builtIn?.role === 'demonym') return none;
+    if (demonym && next && (next.norm === 'and' || next.norm === 'or' || next.text === ',') && other?.builtIn?.role === 'demonym') return { ...none, deferred: m };
     out.push(m);
     return { mentions: out, coveredFrom: chunk.start, coveredTo: chunk.end };
+  }
+
+  // Capitalised words before a nationality that modifies a noun ("Senior Hungarian
+  // officials" at the start of a sentence): the nationality is the actor.
+  const last = spanEndingAt(actorAt, chunk.end);
+  const nextTok = tokens[chunk.end];
+  if (last && last.start > chunk.start && last.builtIn?.role === 'demonym' && nextTok && (roleAt.has(chunk.end) || nextTok.pos === 'NOUN' || ['and', 'or'].includes(nextTok.norm))) {
+    return { ...none, deferred: actorMention(last, tokens, text, ctx) };
   }
 
   // Leading modifiers and titles: [Iraqi] [Prime Minister] Mustafa al-Kadhimi.
@@ -405,7 +423,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   let coveredFrom = chunk.start;
   if (titles.length === 0 && !modifier) {
     const before = roleEndingAt(roleAt, p);
-    if (before && before.role.kind === 'person' && !isCapitalised(tokens[before.start]!.text)) {
+    if (before && before.role.kind === 'person') {
       titles.push(before);
       gender ??= before.role.gender;
       titled = true;
@@ -619,7 +637,7 @@ function addNominals(
     m.plural = roleValue?.plural ?? /s$/.test(tokens[end - 1]!.norm);
     m.gender = roleValue?.gender ?? null;
     // Plural person nouns are collectives: Syrian rebels (GROUP), Israeli soldiers (ORG).
-    const collective = kind === 'group' || (kind === 'person' && m.plural);
+    const collective = kind !== 'person' || m.plural;
     m.type = !collective ? 'PERSON' : armed || sector === null || (kind === 'person' && /^(CVL|REF|OPP)/.test(sector)) ? 'GROUP' : 'ORG';
     m.roles = roleValue ? [roleValue.phrase] : [];
     m.actor = actor?.mention ?? null;

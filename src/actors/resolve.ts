@@ -128,16 +128,8 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
     }
   };
 
-  const named = mentions.filter((m) => m.kind === 'name');
-  const nominal = mentions.filter((m) => m.kind === 'nominal');
-  // Names inside a nominal actor were its modifiers (the Kadhimi government): the
-  // nominal phrase is the mention.
-  const insideNominal = (m: Mention) => nominal.some((n) => n.start <= m.start && n.end >= m.end && (n.start !== m.start || n.end !== m.end));
-
   for (const m of mentions) {
     if (m.kind === 'name') {
-      if (insideNominal(m) && !m.lexiconId) continue;
-      if (insideNominal(m)) continue;
       const found = findNamed(m, { byLexicon, byKey, bySkeleton, byAcronym, entities });
       attach(found ?? create(m), m);
     } else if (m.kind === 'nominal') {
@@ -165,7 +157,6 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
       if (r) attach(r, m);
     }
   }
-  void named;
 
   for (const r of entities) finishEntity(r, ctx);
   addPronounsAndDescriptions(entities, ctx);

@@ -26,7 +26,9 @@ export function wordStream(tokens: Token[]): WordStream {
   for (let t = 0; t < tokens.length; t++) {
     firstWordOfToken[t] = keys.length;
     const text = tokens[t]!.text;
-    if (HYPHEN.test(text)) continue;
+    // Hyphens connect; a possessive ending or a lone apostrophe is not a word of a name
+    // (Kurdistan Workers' Party, Democratic People's Republic).
+    if (HYPHEN.test(text) || /^['’]s?$/i.test(text)) continue;
     if (text.length > 1 && /[-‐‑]/.test(text) && /\w[-‐‑]\w/.test(text)) {
       for (const part of text.split(/[-‐‑]+/)) {
         if (part === '') continue;
