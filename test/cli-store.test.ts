@@ -172,7 +172,7 @@ test('show --format md prints the readable report; unknown ids and formats are c
   const bad = ascribe(dir, ['show', 'not-an-id']);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /is not a document id/);
-  assert.match(ascribe(dir, ['show', id, '--format', 'pdf']).stderr, /unknown format "pdf": use json or md/);
+  assert.match(ascribe(dir, ['show', id, '--format', 'pdf']).stderr, /unknown format "pdf": use json, md or html/);
 });
 
 test('read commands on a missing database fail clearly and create nothing', (t) => {
