@@ -1,0 +1,184 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lookupPlace } from '../src/actors/gazetteer.js';
+import { nameKey, skeletonKey } from '../src/actors/normalize.js';
+import type { Doc, Entity } from '../src/doc/types.js';
+import { InputError } from '../src/errors.js';
+import { createPipeline } from '../src/pipeline/index.js';
+
+const pipeline = createPipeline();
+
+function entitiesOf(text: string, published?: string): Doc {
+  return pipeline.analyze(text, published ? { published } : {}, { until: 'entities' });
+}
+
+function named(doc: Doc, name: string): Entity {
+  const e = doc.entities.find((x) => x.name === name);
+  assert.ok(e, `no entity "${name}" among ${doc.entities.map((x) => x.name).join(', ')}`);
+  return e;
+}
+
+function mentionTexts(e: Entity): string[] {
+  return e.mentions.map((m) => m.text);
+}
+
+test('titles stay out of the name; a later surname is the same person', () => {
+  const doc = entitiesOf('Foreign Minister Sigrid Vollan arrived in Oslo on Monday. Vollan said the talks would resume.');
+  const e = named(doc, 'Sigrid Vollan');
+  assert.equal(e.type, 'PERSON');
+  assert.deepEqual(mentionTexts(e), ['Sigrid Vollan', 'Vollan']);
+  assert.ok(!doc.entities.some((x) => /Minister/.test(x.name)));
+});
+
+test('a nationality and a title code the person: Egyptian President → EGYGOV', () => {
+  const doc = entitiesOf('Egyptian President Farid Nassar met the envoy.');
+  const e = named(doc, 'Farid Nassar');
+  assert.equal(e.code, 'EGYGOV');
+  assert.equal(e.country, 'EGY');
+});
+
+test('a lower-case title after an institution takes the institution\'s code', () => {
+  const doc = entitiesOf('White House spokeswoman Dana Pryor declined to comment.');
+  const e = named(doc, 'Dana Pryor');
+  assert.equal(e.code, 'USAGOV');
+  assert.equal(named(doc, 'White House').code, 'USAGOV');
+});
+
+test('an acronym defined in parentheses is the same entity when reused', () => {
+  const doc = entitiesOf('The Harmony Relief Front (HRF) blocked the road. Later the HRF withdrew.');
+  const e = named(doc, 'Harmony Relief Front');
+  assert.equal(e.type, 'GROUP');
+  assert.deepEqual(e.aliases, ['HRF']);
+  assert.equal(e.mentions.length, 3);
+});
+
+test('transliteration variants of a multiword name are one entity', () => {
+  const doc = entitiesOf("Jama'at Ansar al-Wadi claimed the raid. Officials blamed Jamaat Ansaar al-Wadi for earlier raids.");
+  const group = doc.entities.filter((e) => /Ansa+r/.test(e.name));
+  assert.equal(group.length, 1, group.map((e) => e.name).join(' | '));
+  assert.equal(group[0]!.mentions.length, 2);
+  assert.equal(skeletonKey("Kata'ib Hezbollah"), skeletonKey('Kataeb Hizbullah'));
+  assert.equal(nameKey('al-Rubaie'), nameKey('Rubaie'));
+});
+
+test('al- prefixed and bare surnames are one person', () => {
+  const doc = entitiesOf('Prime Minister Hadi al-Rubaie spoke first. Rubaie later left the hall.');
+  const e = named(doc, 'Hadi al-Rubaie');
+  assert.equal(e.mentions.length, 2);
+});
+
+test('known actors carry CAMEO codes; spelling variants of known groups are found', () => {
+  const doc = entitiesOf('The Pentagon said Kataeb Hezbollah fired at NATO troops near the United Nations compound.');
+  assert.equal(named(doc, 'Pentagon').code, 'USAMIL');
+  const kh = named(doc, "Kata'ib Hezbollah");
+  assert.equal(kh.code, 'IRQREB');
+  assert.equal(kh.type, 'GROUP');
+  assert.equal(named(doc, 'North Atlantic Treaty Organization').code?.startsWith('IGO'), true);
+});
+
+test('an outlet and its abbreviation are one media entity', () => {
+  const doc = entitiesOf('Agence France-Presse (AFP) reported the clash. AFP later corrected the toll.');
+  const e = named(doc, 'Agence France-Presse');
+  assert.equal(e.code, 'MED');
+  assert.equal(e.mentions.length, 3);
+});
+
+test('nominal actors combine country and role: Iraqi police, Turkish soldiers, U.S. troops', () => {
+  const doc = entitiesOf('Iraqi police arrested two men. Turkish soldiers and U.S. troops patrolled the border.');
+  const codes = Object.fromEntries(doc.entities.map((e) => [e.mentions[0]!.text, e.code]));
+  assert.equal(codes['Iraqi police'], 'IRQCOP');
+  assert.equal(codes['Turkish soldiers'], 'TURMIL');
+  assert.equal(codes['U.S. troops'], 'USAMIL');
+});
+
+test('coordinated nationalities each get the role: Hungarian and Romanian officials', () => {
+  const doc = entitiesOf('Hungarian and Romanian officials signed the accord.');
+  const codes = doc.entities.map((e) => e.code).sort();
+  assert.deepEqual(codes, ['HUNGOV', 'ROUGOV']);
+});
+
+test('pronouns join a single fitting antecedent; ambiguous ones are left alone', () => {
+  const one = entitiesOf('Senator Mara Quill arrived on Monday. She said she would vote against the bill.');
+  assert.deepEqual(mentionTexts(named(one, 'Mara Quill')), ['Mara Quill', 'She', 'she']);
+  const two = entitiesOf('Mara Quill met Tomas Hale. He said the meeting went well.');
+  assert.ok(!two.entities.some((e) => e.mentions.some((m) => m.text === 'He')), 'two candidates: no link');
+  const group = entitiesOf('The rebel militias shelled the town. They said the army had fired first.');
+  const militias = doc1Group(group);
+  assert.ok(mentionTexts(militias).includes('They'));
+});
+
+function doc1Group(doc: Doc): Entity {
+  const e = doc.entities.find((x) => x.type === 'GROUP');
+  assert.ok(e, 'a GROUP entity');
+  return e;
+}
+
+test('definite descriptions: "the group" and "the country" join the nearest fitting entity', () => {
+  const doc = entitiesOf('The Harmony Relief Front blocked the road. The group said the blockade would last a week.');
+  assert.ok(mentionTexts(named(doc, 'Harmony Relief Front')).includes('The group'));
+  const country = entitiesOf('Observers were invited into Moldova last year. They praised the country for its openness.');
+  assert.ok(mentionTexts(named(country, 'Moldova')).includes('the country'));
+});
+
+test('places get a country and coordinates from the gazetteer', () => {
+  const doc = entitiesOf('Protesters gathered in Mosul and in Basra, while officials in Washington watched.');
+  const mosul = named(doc, 'Mosul');
+  assert.equal(mosul.type, 'GPE');
+  assert.equal(mosul.country, 'IRQ');
+  assert.ok(mosul.coordinates && Math.abs(mosul.coordinates.lat - 36.3) < 0.5 && Math.abs(mosul.coordinates.lon - 43.1) < 0.5);
+  assert.equal(named(doc, 'Basra').country, 'IRQ', 'a transliteration variant of Basrah');
+  const washington = named(doc, 'Washington');
+  assert.equal(washington.country, 'USA');
+  assert.ok(washington.coordinates && Math.abs(washington.coordinates.lon + 77) < 0.5, 'the capital, not a namesake');
+  assert.equal(lookupPlace('Tripoli', 'LBN')?.country, 'LBN', 'a country hint picks the namesake');
+});
+
+const PETRARCH = '../shared/data/petrarch2/';
+
+test('PETRARCH dictionaries given to the pipeline code actors, agents and dates', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ascribe-dict-'));
+  writeFileSync(join(dir, 'mini.actors'), 'ZEBULIA_ [ZEB]\n+ZEBULIAN\nMARA_TESK_\n\t[ZEBELI 19900101-951231]\n\t[ZEBGOV >960101]\n');
+  writeFileSync(join(dir, 'mini.agents'), 'HARBOUR_MASTER [~PRT]\n');
+  const p = createPipeline({ actorDictionaries: [join(dir, 'mini.actors')], agentDictionaries: [join(dir, 'mini.agents')] });
+  const doc = p.analyze('Zebulian harbour masters met Mara Tesk.', { published: '1993-04-01' }, { until: 'entities' });
+  const codes = Object.fromEntries(doc.entities.map((e) => [e.mentions[0]!.text, e.code]));
+  assert.equal(codes['Zebulian harbour masters'], 'ZEBPRT');
+  assert.equal(codes['Mara Tesk'], 'ZEBELI');
+  const later = p.analyze('Mara Tesk spoke.', { published: '2001-01-01' }, { until: 'entities' });
+  assert.equal(later.entities[0]!.code, 'ZEBGOV');
+});
+
+test('a dictionary with a syntax error stops the pipeline with file:line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ascribe-dict-'));
+  const file = join(dir, 'broken.actors');
+  writeFileSync(file, 'ZEBULIA_ [ZEB]\n\t[ZEBGOV 991399-]\n');
+  const p = createPipeline({ actorDictionaries: [file] });
+  assert.throws(() => p.analyze('Zebulia.', {}, { until: 'entities' }), (e: unknown) => e instanceof InputError && e.message.startsWith(`${file}:2: `));
+});
+
+test('with the Phoenix dictionaries, agents combine with countries and dated leaders code by date', { skip: !existsSync(PETRARCH + 'Phoenix.agents.txt') }, () => {
+  const p = createPipeline({
+    actorDictionaries: ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'].map((f) => PETRARCH + f),
+    agentDictionaries: [PETRARCH + 'Phoenix.agents.txt'],
+  });
+  const doc = p.analyze('Afghan police detained a suspect, and Hamid Karzai praised them.', { published: '2005-06-01' }, { until: 'entities' });
+  const codes = Object.fromEntries(doc.entities.map((e) => [e.mentions[0]!.text, e.code]));
+  assert.equal(codes['Afghan police'], 'AFGCOP');
+  assert.equal(codes['Hamid Karzai'], 'AFGGOV');
+});
+
+test('entity spans index the text exactly, mentions in order', () => {
+  const text = readSeedLike();
+  const doc = pipeline.analyze(text, {}, { until: 'entities' });
+  for (const e of doc.entities) {
+    for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+    for (let i = 1; i < e.mentions.length; i++) assert.ok(e.mentions[i]!.start >= e.mentions[i - 1]!.start);
+  }
+});
+
+function readSeedLike(): string {
+  return 'Officials in Kyiv said Russian forces shelled Kharkiv. “We will respond,” said Gen. Olena Marchuk, whose troops hold the line.\n\nThe Kremlin denied it.';
+}

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { speakerOf } from '../src/pipeline/stages/labels.js';
+import { makeSpan } from '../src/doc/doc.js';
+import type { Attribution, Doc } from '../src/doc/types.js';
+import { createPipeline } from '../src/pipeline/index.js';
+
+const pipeline = createPipeline();
+
+function labelsOf(text: string): Doc {
+  return pipeline.analyze(text, {}, { until: 'labels' });
+}
+
+/** [label text, labelled entity's name, 'author' | speaker's text] for each label. */
+function rows(doc: Doc): [string, string, string][] {
+  return doc.labels.map((l) => [
+    l.label.text,
+    doc.entities.find((e) => e.id === l.entity)?.name ?? '?',
+    l.usedBy.author ? 'author' : l.usedBy.span?.text ?? l.usedBy.entity ?? '?',
+  ]);
+}
+
+test('X-backed and X-aligned premodifiers label the group they modify', () => {
+  const doc = labelsOf('Iran-aligned militias and Moscow-backed separatists clashed with Saudi-led forces.');
+  const r = rows(doc);
+  const compounds = r.filter(([l]) => l.includes('-'));
+  assert.deepEqual(compounds.map(([l]) => l), ['Iran-aligned', 'Moscow-backed', 'Saudi-led']);
+  assert.deepEqual(compounds.map(([, e]) => e), ['militias', 'separatists', 'forces']);
+  assert.ok(r.every(([, , by]) => by === 'author'));
+});
+
+test('pro-X and anti-X label their noun phrase', () => {
+  const doc = labelsOf('Pro-government gangs attacked anti-Kremlin protesters in the square.');
+  const labels = rows(doc).map(([l, e]) => `${l} → ${e}`);
+  assert.ok(labels.some((l) => l.startsWith('Pro-government →')), labels.join('; '));
+  assert.ok(labels.some((l) => l.startsWith('anti-Kremlin → ')), labels.join('; '));
+});
+
+test('a characterising noun before the head takes the nationality with it: Iranian proxy militias', () => {
+  const doc = labelsOf('The Iranian proxy militias fired again.');
+  assert.deepEqual(rows(doc), [['Iranian proxy', 'militias', 'author']]);
+});
+
+test('a label before a name labels the named actor: the terrorist group Hamas', () => {
+  const doc = labelsOf('Jets struck the terrorist group Hamas overnight.');
+  assert.deepEqual(rows(doc), [['terrorist group', 'Hamas', 'author']]);
+});
+
+test('so-called X', () => {
+  const doc = labelsOf('Fighters of the so-called Islamic State retreated.');
+  assert.deepEqual(rows(doc), [['so-called Islamic State', 'Islamic State', 'author']]);
+});
+
+test('an appositive describes the named actor before it, and is one of its mentions', () => {
+  const doc = labelsOf('Hezbollah, a hardline Shia paramilitary group, fired rockets.');
+  assert.deepEqual(rows(doc), [['a hardline Shia paramilitary group', 'Hezbollah', 'author']]);
+  assert.equal(doc.entities.filter((e) => e.type === 'GROUP').length, 1, 'the appositive is not a second group');
+});
+
+test('X calls itself Y: a self-label used by the actor itself', () => {
+  const doc = labelsOf('The Houthis, which call themselves Ansar Allah, fired a drone. The rebel militias are calling themselves the Northern Shield.');
+  const r = rows(doc);
+  assert.deepEqual(r[0], ['Ansar Allah', 'Houthis', 'Houthis']);
+  assert.deepEqual(r[1], ['Northern Shield', 'militias', 'rebel militias']);
+  assert.equal(doc.labels[0]!.usedBy.author, false);
+  assert.equal(doc.labels[0]!.usedBy.entity, doc.labels[0]!.entity);
+});
+
+test('a label inside a quotation is used by the speaker, outside it by the author', () => {
+  const doc = labelsOf('"The Iran-backed militias must stop," Senator Jane Doe said. Shia-backed militias also operate in the south.');
+  const r = rows(doc);
+  assert.equal(r[0]![0], 'Iran-backed');
+  assert.match(r[0]![2], /Jane Doe/);
+  assert.notEqual(doc.labels[0]!.usedBy.entity, null);
+  assert.deepEqual(r[1], ['Shia-backed', 'militias', 'author']);
+});
+
+test('speakerOf picks the innermost attribution with a source', () => {
+  const text = 'Officials said the minister claimed "proxies" did it.';
+  const at = (s: string) => makeSpan(text, text.indexOf(s), text.indexOf(s) + s.length);
+  const base = { cueType: 'assert' as const, direct: false, anonymous: false, via: null, sourceEntity: null };
+  const attributions: Attribution[] = [
+    { ...base, id: 'a1', source: at('Officials'), cue: at('said'), content: at('the minister claimed "proxies" did it') },
+    { ...base, id: 'a2', source: at('the minister'), cue: at('claimed'), content: at('"proxies" did it') },
+  ];
+  assert.equal(speakerOf(attributions, at('proxies'), []).span?.text, 'the minister');
+  assert.deepEqual(speakerOf(attributions, at('Officials'), []), { span: null, entity: null, author: true });
+});
+
+test('label spans index the text exactly', () => {
+  const text = 'Kata’ib Hezbollah, an Iran-backed militia, denied involvement.';
+  const doc = labelsOf(text);
+  assert.ok(doc.labels.length > 0);
+  for (const l of doc.labels) assert.equal(text.slice(l.label.start, l.label.end), l.label.text);
+});
