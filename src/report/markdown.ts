@@ -14,15 +14,46 @@ export function renderMarkdown(doc: DocJson): string {
     doc.attributions.map((a) => [a.id, span(a.source) + (a.sourceEntity ? ` (${a.sourceEntity})` : ''), span(a.cue), a.cueType,
       span(a.content), yes(a.direct), yes(a.anonymous), a.via ?? '']));
 
-  section(out, 'Entities', doc.entities.length, ['id', 'type', 'name', 'aliases', 'mentions'],
-    doc.entities.map((e) => [e.id, e.type, e.name, e.aliases.join(', '), String(e.mentions.length)]));
+  section(out, 'Entities', doc.entities.length, ['id', 'type', 'name', 'code', 'country', 'place', 'aliases', 'mentions'],
+    doc.entities.map((e) => [e.id, e.type, e.name, e.code ?? '', e.country ?? '',
+      e.coordinates ? `${e.coordinates.lat.toFixed(2)}, ${e.coordinates.lon.toFixed(2)}` : '', e.aliases.join(', '), String(e.mentions.length)]));
 
   renderBriefMarkdown(out, doc);
 
-  section(out, 'Labels', doc.labels.length, ['entity', 'label', 'used by'],
-    doc.labels.map((l) => [l.entity, span(l.label), l.usedBy.author ? '(author)' : span(l.usedBy.span)]));
+  renderLabelsMarkdown(out, doc);
 
   return out.join('\n') + '\n';
+}
+
+/**
+ * Labels by actor (docs/entities.md): for each labelled actor, a table of the words
+ * used for it and who uses them — the author or a speaker — with how often.
+ */
+function renderLabelsMarkdown(out: string[], doc: DocJson): void {
+  out.push(`## Labels (${doc.labels.length})`, '');
+  if (doc.labels.length === 0) {
+    out.push('_none found_', '');
+    return;
+  }
+  const byEntity = new Map<string, Map<string, { label: string; speaker: string; count: number }>>();
+  for (const l of doc.labels) {
+    const speaker = l.usedBy.author
+      ? '(author)'
+      : (l.usedBy.entity ? doc.entities.find((e) => e.id === l.usedBy.entity)?.name : undefined) ?? span(l.usedBy.span);
+    const rows = byEntity.get(l.entity) ?? new Map();
+    byEntity.set(l.entity, rows);
+    const key = `${l.label.text.toLowerCase()}\u0000${speaker}`;
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { label: l.label.text, speaker, count: 1 });
+  }
+  for (const [id, rows] of byEntity) {
+    const entity = doc.entities.find((e) => e.id === id);
+    out.push(`### ${cell(entity?.name ?? id)} (${id}${entity?.code ? `, ${entity.code}` : ''})`, '');
+    out.push('| label | used by | times |', '|---|---|---|');
+    for (const r of rows.values()) out.push(`| ${cell(r.label)} | ${cell(r.speaker)} | ${r.count} |`);
+    out.push('');
+  }
 }
 
 /**
