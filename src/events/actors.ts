@@ -44,6 +44,7 @@ interface MentionRef {
 const DROP_ADJECTIVES = new Set(['angry', 'radical', 'young', 'recent', 'latest', 'last', 'first', 'new', 'other', 'several', 'many',
   'various', 'some', 'few', 'top', 'senior', 'junior', 'unidentified', 'unknown', 'suspected', 'alleged', 'so-called', 'main',
   'certain', 'numerous', 'more', 'most', 'least', 'about', 'nearly', 'almost', 'some', 'up', 'at', 'over', 'outgoing', 'incoming',
+  'neighboring', 'neighbouring', 'rival', 'former', 'embattled', 'beleaguered', 'besieged', 'war-torn', 'troubled',
   'furious', 'frustrated', 'hardline', 'powerful', 'influential', 'key', 'leading', 'prominent', 'routinely', 'also', 'only', 'even', 'still']);
 
 /** Words for perpetrators that describe without identifying: "gunmen attacked" names nobody. */
@@ -103,6 +104,17 @@ export class ActorIndex {
     return this.weapons.has(lemmaOf(this.doc.tokens[np.head]!));
   }
 
+  /** Is the phrase headed by an actor ("Indian diplomats"), not a thing an actor owns ("an Indian proposal")? */
+  headIsActor(np: NounPhrase): boolean {
+    const tokens = this.doc.tokens;
+    const head = tokens[np.head]!;
+    if (np.pronoun) return true;
+    if (head.pos === 'PROPN') return true;
+    if (actorNouns().actor.has(lemmaOf(head))) return true;
+    const e = this.entityFor(head.start, head.end, head.start);
+    return !!e && e.type !== 'OTHER';
+  }
+
   /** Can this phrase be an actor (a person, group, institution or state)? */
   isActorLike(np: NounPhrase): boolean {
     const tokens = this.doc.tokens;
@@ -126,7 +138,7 @@ export class ActorIndex {
    * adjectives off ("the angry French farmers" -> "French farmers"); a pronoun points
    * at its antecedent.
    */
-  actorRef(np: NounPhrase): ActorRef | null {
+  actorRef(np: NounPhrase, withOrigin = false): ActorRef | null {
     const tokens = this.doc.tokens;
     const text = this.doc.text;
     if (np.pronoun) return this.pronounRef(np);
@@ -140,10 +152,34 @@ export class ActorIndex {
       if (DROP_LEADING.has(t.pos) || plainAdj) first++;
       else break;
     }
+    // "Human rights watchdog Amnesty International": a descriptor before a name goes;
+    // a title stays ("Defense Secretary Lloyd Austin").
+    const name = this.trailingName(first, np.last);
+    if (name > first && name < np.last && !actorNouns().actor.has(lemmaOf(tokens[name - 1]!)) && tokens[name - 1]!.pos === 'NOUN') first = name;
+    // "their forces": the group the pronoun stands for.
+    if (np.possessor && tokens[np.possessor[0]]!.pos === 'PRON' && np.possessor[1] - np.possessor[0] === 1 && actorNouns().actor.has(lemmaOf(tokens[np.head]!))) {
+      const owner = this.pronounRef({ first: np.possessor[0], last: np.possessor[1], head: np.possessor[0], possessor: null, pronoun: true, relative: false });
+      if (owner) return owner;
+    }
     const start = tokens[first]!.start;
-    const end = tokens[np.last - 1]!.end;
-    const entity = this.entityFor(start, end, tokens[np.head]!.start);
+    let end = tokens[np.last - 1]!.end;
+    // "Rebels in the Ivory Coast", "students throughout Indonesia": a common-noun actor keeps where it is from.
+    const where = tokens[np.last];
+    const head = tokens[np.head]!;
+    if (withOrigin && where && head.pos === 'NOUN' && ['in', 'from', 'throughout'].includes(where.norm)) {
+      const place = this.clauses.phraseAt(np.last + 1);
+      if (place && place.first === np.last + 1 && this.clauses.hasProper(place) && !this.clauses.isTime(place)) end = tokens[place.last - 1]!.end;
+    }
+    const entity = this.entityFor(start, tokens[np.last - 1]!.end, head.start);
     return { span: makeSpan(text, start, end), entity: entity?.id ?? null };
+  }
+
+  /** Start of the run of proper nouns that ends the phrase, or `last` when it does not end in one. */
+  private trailingName(first: number, last: number): number {
+    const tokens = this.doc.tokens;
+    let k = last;
+    while (k > first && (tokens[k - 1]!.pos === 'PROPN' || /^[-‐‑]$/.test(tokens[k - 1]!.text) && k - 1 > first)) k--;
+    return k === last ? last : k;
   }
 
   private glued(i: number): boolean {
@@ -187,7 +223,8 @@ export class ActorIndex {
       if (before && before.pos === 'ADP' && before.norm !== 'of' && cand.first > 0) continue;
       const head = tokens[cand.head]!;
       const lem = lemmaOf(head);
-      const isPlural = head.norm !== lem && head.pos === 'NOUN' || /s$/.test(head.norm) && head.pos === 'NOUN' && head.norm !== lem;
+      // "Militants" opening a sentence may be tagged a proper noun; the plural shows in the form.
+      const isPlural = head.norm !== lem && /s$/.test(head.norm) && head.pos !== 'PRON';
       if (plural && !(isPlural || COLLECTIVE.has(lem) || this.conjoinedAt(cand))) continue;
       if (!plural && isPlural) continue;
       if (person && !(head.pos === 'PROPN' || actorNouns().actor.has(lem))) continue;

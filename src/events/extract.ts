@@ -1,5 +1,5 @@
 import { makeSpan } from '../doc/doc.js';
-import type { ActorRef, Doc, Event, Modality, Span } from '../doc/types.js';
+import type { ActorRef, Doc, Event, Modality, Span, Token } from '../doc/types.js';
 import { ActorIndex, actorNouns } from './actors.js';
 import { combine, governorOf } from './compose.js';
 import { findDeadlines } from './deadline.js';
@@ -28,6 +28,8 @@ interface Draft {
   key: string;
   /** Lemma key of the innermost trigger, for its argument rules. */
   innerKey: string;
+  /** Type of the innermost trigger before any governor changed it. */
+  innerType: string;
   /** Verb whose subject is the source (null: none, or the noun's own modifiers). */
   sourceVerb: number | null;
   /** The innermost trigger token, whose object or prepositional phrase is the target. */
@@ -39,6 +41,8 @@ interface Draft {
   addressee: number | null;
   sourceFromAddressee: boolean;
   governed: boolean;
+  /** A refused request or offer: whoever made it is the target ("dismissed an appeal from X"). */
+  targetFromInnerSource?: boolean;
   /** The prepositional phrase after the trigger belongs to a governing verb ("blamed the attacks on X"). */
   noPpTarget?: boolean;
   /** Roles fixed by a verb dictionary pattern. */
@@ -54,6 +58,8 @@ export interface ExtractOptions {
 
 const OBJECT_NOT_TARGET = new Set(['withdraw', 'pull out', 'pull back', 'deploy', 'mobilize', 'mobilise', 'mass', 'retreat', 'evacuate', 'send', 'launch', 'fire']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'into', 'around', 'throughout', 'along', 'off', 'within']);
+const HOSTILE = new Set(['ASSAULT', 'FIGHT', 'COERCE', 'THREATEN']);
+const PLACE_RECIPIENT = new Set(['COERCE', 'SANCTION', 'PROTEST', 'ASSAULT', 'FIGHT', 'RETREAT', 'MOBILIZE']);
 const THAT_TARGET = new Set(['DEMAND', 'THREATEN', 'DISAPPROVE', 'REJECT']);
 const COMMITMENTS = new Set(['AGREE', 'DEMAND', 'THREATEN', 'CONCEDE', 'RETREAT', 'SANCTION', 'REJECT']);
 
@@ -164,8 +170,9 @@ function obligations(clauses: Clauses, mentions: Mention[], first: number, last:
  * (manual 2.3, 3.1); "will withdraw … unless …" offers the act as the price of
  * refusal: a threat; "will not accept" refuses: REJECT.
  */
-function futureSense(d: Draft, m: { modality: Modality; future: boolean; unless: boolean }): Sense {
+function futureSense(d: Draft, m: { modality: Modality; future: boolean; unless: boolean; negatedChain: boolean }): Sense {
   if (d.kind !== 'verb') return d.sense;
+  if (m.negatedChain && m.future && COOPERATIVE.has(d.sense.type)) return combine('refusal', d.sense, '', 'infinitive') ?? d.sense;
   if (m.modality === 'conditional' && m.unless && m.future) {
     return { type: 'THREATEN', cameo: d.sense.type === 'ASSAULT' || d.sense.type === 'FIGHT' ? '138' : '130' };
   }
@@ -182,7 +189,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
   const byHead = new Map(mentions.map((m) => [m.head, m]));
   for (const m of mentions) {
     const d: Draft = {
-      sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key,
+      sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key, innerType: m.sense.type,
       sourceVerb: m.kind === 'verb' ? m.head : null, targetHead: m.head, auxHead: m.head, hint: null,
       weaponSubject: m.weaponSubject === true, object: m.object ?? null, addressee: null, sourceFromAddressee: false,
       governed: false, dictionary: m.dictionary ?? null, source: [], target: [],
@@ -203,6 +210,23 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
       const govToken = tokens[gov.governor]!;
       const govLemma = lemmaOf(govToken);
       d.governed = true;
+      // "dismissed an appeal from X", "rejected the offer": denying a request or offer refuses it.
+      if (gov.kind === 'deny' && !HOSTILE.has(d.sense.type) && tokens[gov.governor]!.pos === 'VERB' && gov.via !== 'that') {
+        const refused = combine('refusal', d.sense, govLemma, gov.via);
+        if (refused) {
+          d.sense = refused;
+          d.kind = 'verb';
+          d.first = gov.governor;
+          d.last = gov.governor + 1;
+          d.key = govLemma;
+          d.sourceVerb = gov.governor;
+          d.auxHead = gov.governor;
+          d.targetFromInnerSource = current.kind === 'noun';
+          const govMention = byHead.get(gov.governor);
+          if (govMention) absorbed.add(govMention.head);
+          break;
+        }
+      }
       if (gov.kind === 'deny' || gov.kind === 'claim') {
         d.hint = gov.kind === 'deny' ? 'denied' : 'claimed';
         if (gov.via !== 'that') d.sourceVerb = gov.governor;
@@ -289,9 +313,14 @@ function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, req
   const parts = subject ? [...clauses.conjunctsBefore(np), ...clauses.conjuncts(np)] : clauses.conjuncts(np);
   for (const part of parts) {
     const phrase = clauses.resolveQuantity(part);
-    if (actors.isWeapon(phrase)) continue;
+    if (actors.isWeapon(phrase)) {
+      // "Israeli tanks shelled …": the weapon is not the actor, its owner is.
+      const owner = ownerOf(clauses, actors, phrase, phrase.head);
+      for (const ref of owner) if (!out.some((r) => r.span.start === ref.span.start)) out.push(ref);
+      continue;
+    }
     if (requireActor && !actors.isActorLike(phrase)) continue;
-    const ref = actors.actorRef(phrase);
+    const ref = actors.actorRef(phrase, subject);
     if (ref && !out.some((r) => r.span.start === ref.span.start)) out.push(ref);
   }
   return out;
@@ -323,10 +352,15 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
   }
   if (d.source.length === 0 && d.kind === 'noun' && !d.weaponSubject) d.source = nounSource(clauses, actors, d);
   if (d.kind === 'noun' && d.target.length === 0 && HOSTILE_TARGETS.has(d.sense.type)) d.target = impactTarget(clauses, actors, lex, d);
+  if (d.targetFromInnerSource) {
+    const inner = clauses.phraseAt(d.targetHead);
+    if (inner) d.target = ownerOf(clauses, actors, inner, d.targetHead);
+    if (inner && d.target.length === 0) d.target = ppTarget(clauses, actors, inner, ['from', 'by', 'of'], true);
+  }
   // Target.
   if (d.target.length === 0) {
     if (d.addressee !== null && !d.sourceFromAddressee) {
-      d.target = refsOf(actors, clauses, clauses.phraseAt(d.addressee), false);
+      d.target = refsOf(actors, clauses, clauses.phraseAt(d.addressee), false, true);
     } else if (d.object) {
       // Verb + object events: "gave Kadhimi a 12-month window" (first object), "imposed sanctions on the Taliban" (PP).
       const first = clauses.objectOf(d.targetHead, [], { limit: 8 });
@@ -344,7 +378,7 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
         }
         if (!clauses.isTime(obj.np)) {
           const placeLike = HOSTILE_TARGETS.has(d.sense.type) && actorNouns().place.has(lemmaOf(head));
-          if (actors.isActorLike(obj.np) || placeLike) d.target = refsOf(actors, clauses, obj.np, false);
+          if ((actors.isActorLike(obj.np) && actors.headIsActor(obj.np)) || placeLike) d.target = refsOf(actors, clauses, obj.np, false);
           // A thing acted on: whose it is ("rejected an Indian proposal"), or to/with whom.
           else d.target = thingTarget(clauses, actors, obj.np, preps);
         }
@@ -382,6 +416,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
       }
     }
   }
+  // Coercion, sanctions, protest and violence "in Cizre", "from Iraq": the place is the recipient when no one else is.
+  if (d.target.length === 0 && PLACE_RECIPIENT.has(d.innerType)) d.target = placeRecipient(clauses, actors, d);
   // An actor is not its own target.
   const sourceKeys = new Set(d.source.map((r) => ActorIndex.keyOf(r)));
   d.target = d.target.filter((r) => !(r.entity && sourceKeys.has(r.entity)) && !d.source.some((s) => s.span.start === r.span.start));
@@ -409,6 +445,25 @@ function thingTarget(clauses: Clauses, actors: ActorIndex, np: NounPhrase, preps
   if (tokens[np.last]?.norm === 'of') {
     const next = clauses.phraseAt(np.last + 1);
     if (next && next.first === np.last + 1) return ppTarget(clauses, actors, next, ['to', 'with', 'from', 'for', 'on', 'against'], true);
+  }
+  return [];
+}
+
+/** The named place right after the trigger's clause ("a curfew in the town of Cizre", "inspectors from Iraq"). */
+function placeRecipient(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] {
+  const tokens = clauses.tokens;
+  const [, last] = clauses.sentenceBounds(d.targetHead);
+  for (let k = d.last; k < Math.min(last, d.last + 10); k++) {
+    const t = tokens[k]!;
+    if ((t.pos === 'PUNCT' && t.text !== '-') || t.pos === 'SCONJ' || t.pos === 'VERB') return [];
+    if (t.pos !== 'ADP' || !['in', 'into', 'from', 'on', 'at', 'across', 'throughout'].includes(t.norm)) continue;
+    const np = clauses.phraseAt(k + 1);
+    if (!np || np.first !== k + 1 || clauses.isTime(np)) continue;
+    const span = placeSpan(clauses, actors, np);
+    if (span) {
+      const e = actors.entityFor(span.start, span.end);
+      return [{ span, entity: e?.id ?? null }];
+    }
   }
   return [];
 }
@@ -468,7 +523,20 @@ function nounSource(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] 
   if (!np) return [];
   const owner = ownerOf(clauses, actors, np, d.first);
   if (owner.length > 0) return owner;
-  return ppTarget(clauses, actors, np, ['by'], true);
+  const by = ppTarget(clauses, actors, np, ['by'], true);
+  if (by.length > 0) return by;
+  // "wounded two soldiers in a bomb attack": the event noun is how the clause's subject did it.
+  const tokens = clauses.tokens;
+  const prep = tokens[np.first - 1];
+  if (prep && ['in', 'during', 'with', 'through'].includes(prep.norm)) {
+    const [first] = clauses.sentenceBounds(np.first);
+    for (let k = np.first - 2; k >= first && k > np.first - 12; k--) {
+      const t = tokens[k]!;
+      if (t.pos === 'VERB') return refsOf(actors, clauses, clauses.subjectOf(k), true, true);
+      if (t.text === ',' || t.pos === 'SCONJ') break;
+    }
+  }
+  return [];
 }
 
 /** The possessor or proper premodifiers (before token `before`) of a phrase. */
@@ -510,14 +578,29 @@ function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: n
   return [];
 }
 
+function futureAux(tokens: Token[], head: number): boolean {
+  for (let k = head - 1; k >= head - 3 && k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.norm === 'will' || t.norm === "'ll" || t.norm === 'shall') return true;
+    if (t.pos !== 'ADV' && t.pos !== 'AUX') return false;
+  }
+  return false;
+}
+
 function keep(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): boolean {
   if (d.dictionary) return true;
-  // "fired a rocket" is an attack whoever fired it.
-  if (d.object && lex.weapons.has(lemmaOf(clauses.tokens[d.object.head]!))) return true;
+  // A verb + object pair ("signed an agreement", "fired a rocket") names its event whoever the actors are.
+  if (d.object) return true;
   const key = d.key;
   const hasActor = (refs: ActorRef[]) => refs.length > 0;
   if (lex.weak.has(key) && !d.governed) {
-    if (!(hasActor(d.source) && hasActor(d.target))) return false;
+    // A weak verb is an event with actors on both sides, or as a commitment: "promised to
+    // democratize Serbia", "will evacuate the settlements".
+    const tokens = clauses.tokens;
+    let k = d.last;
+    while (tokens[k]?.pos === 'ADV') k++;
+    const commits = (tokens[k]?.norm === 'to' && tokens[k + 1]?.pos === 'VERB') || futureAux(tokens, d.auxHead);
+    if (!(hasActor(d.source) && (hasActor(d.target) || commits))) return false;
   }
   if (d.kind === 'noun' && lex.needsGovernor.has(key) && !d.governed && d.source.length === 0 && d.target.length === 0) return false;
   return true;

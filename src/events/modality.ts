@@ -27,6 +27,8 @@ export interface ModalityResult {
   future: boolean;
   /** The condition is a negative one ("unless …"): doing it is the alternative offered. */
   unless: boolean;
+  /** "will not", "never": negation in the auxiliary chain, whatever else applies. */
+  negatedChain: boolean;
 }
 
 interface ConditionClause {
@@ -143,7 +145,8 @@ export function modalityOf(doc: Doc, clauses: Clauses, m: ModalityInput, mod: Mo
   const reportedWould = chain.some((t) => t.norm === 'would') && (attribution !== null || afterReportingVerb(clauses, m.auxHead, mod));
   const future = chain.some((t) => mod.future.has(t.norm)) || goingTo(tokens, m.auxHead) || reportedWould || m.hint === 'intended';
   let unless = false;
-  const result = (modality: Modality, condition: Span | null = null): ModalityResult => ({ modality, attribution: attribution?.id ?? null, condition, future, unless });
+  const negatedChain = chain.some((t) => mod.negation.has(t.norm));
+  const result = (modality: Modality, condition: Span | null = null): ModalityResult => ({ modality, attribution: attribution?.id ?? null, condition, future, unless, negatedChain });
 
   for (const c of conditions) {
     if (m.first >= c.first && m.first < c.last) return result('hypothetical');

@@ -45,6 +45,9 @@ export function setComplementVerbs(verbs: Iterable<string>): void {
   complementVerbs = new Set(verbs);
 }
 
+const MONTHS_AND_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'back', 'away', 'over']);
 const QUANTITY_LEAD = new Set(['more', 'less', 'fewer', 'than', 'up', 'to', 'at', 'least', 'most', 'nearly', 'about', 'around',
   'over', 'almost', 'roughly', 'approximately', 'some', 'as', 'many', 'under', 'just']);
@@ -191,6 +194,10 @@ export class Clauses {
   isTime(np: NounPhrase): boolean {
     const head = this.tokens[np.head]!;
     if (TIME_WORDS.has(lemmaOf(head)) || TIME_WORDS.has(head.norm)) return true;
+    // "September 29": a month or weekday name with a number.
+    if (head.pos === 'NUM' && np.last - np.first <= 3) {
+      for (let k = np.first; k < np.last; k++) if (MONTHS_AND_DAYS.has(this.tokens[k]!.norm)) return true;
+    }
     if (head.pos === 'NUM' && /^(1[89]|20)\d\d$/.test(head.text)) return true;
     return false;
   }
@@ -375,9 +382,13 @@ export class Clauses {
   conjunctsBefore(np: NounPhrase): NounPhrase[] {
     const out: NounPhrase[] = [];
     let cur = np;
+    let sawAnd = false;
     for (let guard = 0; guard < 4; guard++) {
       const sep = this.tokens[cur.first - 1];
       if (!sep || !(sep.norm === 'and' || sep.text === ',')) break;
+      // "A, B and C": a comma joins only a list that ends in "and"; "On September 29, Putin" is no list.
+      if (sep.text === ',' && !sawAnd) break;
+      if (sep.norm === 'and') sawAnd = true;
       let k = cur.first - 2;
       if (this.tokens[k]?.text === ',') k--;
       const prev = this.phraseAt(k);

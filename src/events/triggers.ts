@@ -209,6 +209,8 @@ function objectNoun(clauses: Clauses, v: number, table: Map<string, Sense | null
       continue;
     }
     if (t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'ADP' && ['up', 'out', 'off', 'down', 'back'].includes(t.norm))) continue;
+    // "suspended part of a military aid program": through a leading quantity's "of".
+    if (t.norm === 'of' && seen === 0) continue;
     if (t.pos === 'PUNCT' && /^[-‐‑“”"]$/.test(t.text)) continue;
     break;
   }
