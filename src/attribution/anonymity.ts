@@ -24,6 +24,8 @@ export function anaphorKind(ctx: AttrContext, source: [number, number]): Anaphor
   if (main[0] === main[1] && tokens[main[0]]!.pos === 'PRON') return 'pronoun';
   const head = headOf(tokens, main);
   if (head === -1 || tokens[head]!.pos === 'PROPN') return null;
+  // a name among the modifiers makes the description specific (`the Kerrow Energy union`)
+  for (let k = main[0]; k < head; k++) if (tokens[k]!.pos === 'PROPN') return null;
   const first = tokens[main[0]]!;
   if (DEFINITE.has(first.norm) || POSSESSIVE.has(first.norm)) {
     const lemma = tokens[head]!.norm;

@@ -26,8 +26,8 @@ export interface Nesting {
 }
 
 export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[]): Nesting {
-  const outer = drafts.map((d, i) => innermostHolder(drafts, i));
-  const keep = drafts.map((d, i) => outer[i] === null || keepNested(ctx, d, drafts[outer[i]!]!));
+  const outer = drafts.map((d, i) => (d.relayedBy ? drafts.indexOf(d.relayedBy) : innermostHolder(drafts, i)));
+  const keep = drafts.map((d, i) => outer[i] === null || !!d.relayedBy || keepNested(ctx, d, drafts[outer[i]!]!));
   const newIndex = new Map<number, number>();
   const kept: Draft[] = [];
   for (const [i, d] of drafts.entries()) {
@@ -79,4 +79,40 @@ function keepNested(ctx: AttrContext, d: Draft, outer: Draft): boolean {
   const tokens = ctx.tokens;
   for (let k = d.source[0]; k <= d.source[1]; k++) if (tokens[k]!.pos === 'PRON' && !/^(his|her|its|their|our|my|your)$/.test(tokens[k]!.norm)) return false;
   return true;
+}
+
+const CITING = new Set(['cite', 'quote']);
+
+/**
+ * `X, citing an unnamed official, said C` / `X said C, citing sources in the ministry`:
+ * the cited person is where C comes from, and X relays it. The citation becomes the
+ * origin's attribution (source: the person cited, content: C) reached through X's.
+ * A citation of a document or a reason (`citing low growth`) stays as it is.
+ */
+export function relayCitations(ctx: AttrContext, drafts: Draft[]): void {
+  const { tokens, lexicon } = ctx;
+  for (const d of drafts) {
+    if (d.cue.kind !== 'verb' || !CITING.has(d.cue.lemma) || !tokens[d.cue.head]!.norm.endsWith('ing')) continue;
+    const [c0, c1] = d.content;
+    if (c1 - c0 > 12) continue;
+    let head = -1;
+    let verb = false;
+    for (let k = c0; k <= c1; k++) {
+      const t = tokens[k]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+      if (t.pos === 'ADP' || t.text === ',') break;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') head = k;
+    }
+    if (verb || head === -1) continue;
+    const h = tokens[head]!;
+    const person = lexicon.personNouns.has(h.norm) || lexicon.titleNouns.has(h.norm) || (h.pos === 'PROPN' && !lexicon.groupNouns.has(h.norm));
+    if (!person) continue;
+    const sentence = ctx.sentenceOf[d.cue.head];
+    const main = drafts.find((m) => m !== d && !m.relayedBy && ctx.sentenceOf[m.cue.head] === sentence && m.source && d.source && m.source[0] === d.source[0] && (m.content[1] < d.cue.first || m.content[0] > d.cue.last));
+    if (!main) continue;
+    d.source = [c0, c1];
+    d.content = main.content;
+    d.relayedBy = main;
+    d.sieve = 'citation';
+  }
 }

@@ -52,7 +52,8 @@ export function npStartBefore(tokens: readonly Token[], end: number, floor: numb
   if (!last || end < floor) return -1;
   if (last.pos === 'PRON') return SUBJECT_PRONOUN.has(last.norm) ? end : -1;
   // a capitalised adjective ends a name; `attorney general`, `secretary general` end a title
-  const postpositive = last.pos === 'ADJ' && (/^[A-Z]/.test(last.text) || (end - 1 >= floor && /^(NOUN|PROPN)$/.test(tokens[end - 1]!.pos)));
+  // and `the general`, `the accused`: an adjective used as a noun after a determiner
+  const postpositive = last.pos === 'ADJ' && (/^[A-Z]/.test(last.text) || (end - 1 >= floor && /^(NOUN|PROPN|DET)$/.test(tokens[end - 1]!.pos)));
   if (!NOMINAL_HEAD.has(npPos(tokens, end)) && last.text !== ')' && !postpositive) return -1;
   let i = end;
   if (last.text === ')') {

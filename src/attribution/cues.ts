@@ -53,6 +53,8 @@ export function findCueCandidates(ctx: AttrContext): Cue[] {
       continue;
     }
     if (isVerbLike(t)) {
+      // `spoke on condition of anonymity` is about the source, not a statement
+      if (t.lemma === 'speak' && tokens[i + 1]?.norm === 'on' && tokens[i + 2]?.norm === 'condition') continue;
       // `is quite telling`, `very worrying`: an adjective, not a cue
       if (t.norm.endsWith('ing') && DEGREE.has(tokens[i - 1]?.norm ?? '')) continue;
       // `to assign blame for`: a noun the tagger took for a verb, right after a verb
@@ -118,7 +120,12 @@ function verbCue(ctx: AttrContext, head: number, lemma: string, types: CueType[]
   let last = head;
   const particles = ctx.lexicon.particles.get(lemma);
   const next = tokens[head + 1];
-  if (next && particles && particles.has(next.norm) && ctx.sentenceOf[head + 1] === sentence) last = head + 1;
+  if (next && particles && particles.has(next.norm) && ctx.sentenceOf[head + 1] === sentence) {
+    last = head + 1;
+    // `was quoted as saying`, `was described as saying`: the gerund of saying joins the cue
+    const gerund = tokens[head + 2];
+    if (next.norm === 'as' && gerund && gerund.norm.endsWith('ing') && ctx.lexicon.verbs.has(gerund.lemma) && ctx.sentenceOf[head + 2] === sentence) last = head + 2;
+  }
   else if (next && ctx.lexicon.objectParticles.has(lemma)) {
     // `accused the mayor of`: the object and its preposition join the cue, the content follows
     const wanted = ctx.lexicon.objectParticles.get(lemma)!;

@@ -1,7 +1,7 @@
 import { makeSpan } from '../doc/doc.js';
 import type { Attribution, Doc } from '../doc/types.js';
 import { isAnonymous } from './anonymity.js';
-import { resolveNesting } from './chains.js';
+import { relayCitations, resolveNesting } from './chains.js';
 import { npEndAfter } from './chunk.js';
 import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
 import { linkSources } from './coref.js';
@@ -64,6 +64,7 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   for (const d of proposals) accept(d);
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   fillSharedSources(ctx, drafts);
+  relayCitations(ctx, drafts);
   const claimed = new Uint8Array(ctx.tokens.length);
   for (const d of drafts) for (let k = d.content[0]; k <= d.content[1]; k++) claimed[k] = 1;
   for (let k = 0; k < role.length; k++) if (role[k]) claimed[k] = 1;
@@ -76,6 +77,11 @@ function resumesMainClause(ctx: AttrContext, comma: number): boolean {
   const t = ctx.tokens[comma + 1];
   if (!t || !isCommaLikeToken(ctx.tokens[comma]!)) return false;
   return t.pos === 'AUX' && !/^(being|been)$/.test(t.norm);
+}
+
+/** `X, who told reporters that A, said B`: the cue's subject is a relative pronoun. */
+function inRelativeClause(ctx: AttrContext, d: Draft): boolean {
+  return !!d.source && d.source[0] === d.source[1] && /^(who|which)$/.test(ctx.tokens[d.source[0]]!.norm);
 }
 
 function isCommaLikeToken(t: { text: string }): boolean {
@@ -96,7 +102,7 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
     if (ctx.quoteOf[c0] === -1) {
       for (let k = c0 + 1; k < c1; k++) {
         if (ctx.quoteOf[k] !== -1) continue;
-        if (resumesMainClause(ctx, k) && (a.cue.kind === 'noun' || hasCommaBefore(ctx, a.cue.first))) {
+        if ((resumesMainClause(ctx, k) || (inRelativeClause(ctx, a) && ctx.tokens[k]!.text === ',' && ctx.tokens[k + 1]!.pos === 'VERB')) && (a.cue.kind === 'noun' || hasCommaBefore(ctx, a.cue.first))) {
           a.content = [c0, k - 1];
           break;
         }

@@ -27,6 +27,8 @@ export interface Draft {
   split?: boolean;
   /** Found by a rule precise enough to need no model decision. */
   trusted?: boolean;
+  /** The report this one reaches us through, when the text says so (`X, citing Y, said …`). */
+  relayedBy?: Draft;
 }
 
 const FINAL = new Set(['.', '!', '?', '…']);
@@ -58,8 +60,11 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     const t = tokens[k]!;
     if (RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && t.pos === 'PRON')) relative = true;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative) {
+      // a participle after a noun (`a report released last year`), not a finite verb with its object (`the minister defended the budget`)
       const prev = tokens[k - 1]!;
-      if (!(/(ing|ed|en)$/.test(t.norm) && k > from && /^(NOUN|PROPN)$/.test(prev.pos))) return false;
+      const next = tokens[k + 1];
+      const participle = /(ing|ed|en)$/.test(t.norm) && k > from && /^(NOUN|PROPN)$/.test(prev.pos);
+      if (!participle || (next && k + 1 <= to && /^(DET|PRON|PROPN)$/.test(next.pos))) return false;
     }
     if (t.text === ';' || t.text === ':') return false;
   }
@@ -360,7 +365,39 @@ export class FrameFinder {
     if (!content) return null;
     // `…, adding that`, `… and said that`: the subject is the clause's, found later
     const shared = !subject && before >= first && (isCommaLike(tokens[before]) || tokens[before]!.pos === 'CCONJ');
+    // `X, citing an official, said …`: a participial phrase set off by commas ends at its comma
+    if (before >= first && isCommaLike(tokens[before]) && /ing$/.test(tokens[cue.head]!.norm)) {
+      for (let k = content[0] + 1; k < content[1]; k++) {
+        if (ctx.quoteOf[k] !== -1) continue;
+        if (isCommaLike(tokens[k]) && /^(VERB|AUX)$/.test(tokens[k + 1]!.pos)) {
+          content[1] = k - 1;
+          break;
+        }
+      }
+    }
+    if (subject && this.isPassive(cue)) {
+      const word = tokens[subject[0]]!.norm;
+      // `It was reported that …`: the expletive subject names no source
+      if (subject[0] === subject[1] && (word === 'it' || word === 'there')) return this.draft(cue, null, content, 'passive-impersonal');
+      // `The general is said to favor …`: the subject belongs to the content, the source is unnamed
+      if (tokens[content[0]]!.norm === 'to' && (cue.lemma === 'say' || cue.lemma === 'report' || cue.lemma === 'believe' || cue.lemma === 'think' || cue.lemma === 'rumor' || cue.lemma === 'expect' || cue.lemma === 'know' || cue.lemma === 'understand' || cue.lemma === 'consider' || cue.lemma === 'allege')) {
+        return this.draft(cue, null, [subject[0], content[1]], 'passive-raising', false, true);
+      }
+    }
     return this.draft(cue, subject, content, subject ? 'subject-verb-content' : 'verb-content', shared);
+  }
+
+  /** A passive cue: a form of `be` (or `get`) before a past participle (`was reported`, `is said`). */
+  private isPassive(cue: Cue): boolean {
+    const { tokens } = this;
+    const head = tokens[cue.head]!;
+    if (!/(ed|en|id|ld|wn|ght)$/.test(head.norm) || head.norm === head.lemma) return false;
+    for (let k = cue.head - 1; k >= cue.first; k--) {
+      const t = tokens[k]!;
+      if (t.lemma === 'be' || t.lemma === 'get') return true;
+      if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+    }
+    return false;
   }
 
   /**

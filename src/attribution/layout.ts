@@ -35,10 +35,10 @@ export function speakerLabels(ctx: AttrContext): Draft[] {
     const headline = ctx.sentenceOf[i] === 0 && words.some((t) => t.pos === 'PROPN');
     if (!shouting && !headline) continue;
     if (words.length === 1 && /^(UPDATE|NOTE|EDITOR|CORRECTION|WATCH|READ|VIDEO|PHOTOS?|BREAKING|EXCLUSIVE|Q|A)$/i.test(words[0]!.text)) continue;
-    // content: the rest of the line
+    // content: the rest of the line, its punctuation included (it is the speaker's, as in a quotation)
     let end = k + 1;
     while (end + 1 < tokens.length && !ctx.lineStart[end + 1]) end++;
-    while (end > k + 1 && (FINAL.has(tokens[end]!.text) && !headline || ctx.mark[end] === CLOSE_MARK && !hasOpenBefore(ctx, k + 1, end))) end--;
+    while (end > k + 1 && ctx.mark[end] === CLOSE_MARK && !hasOpenBefore(ctx, k + 1, end)) end--;
     out.push({ cue: punctCue('colon', k, ':'), cueType: 'assert', source: [start, k - 1], content: [k + 1, end], sieve: shouting ? 'transcript-speaker' : 'headline-speaker' });
   }
   return out;

@@ -1,0 +1,296 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractAttributions } from '../src/attribution/extract.js';
+import { makeSpan } from '../src/doc/doc.js';
+import type { Attribution, Entity } from '../src/doc/types.js';
+import { analyzeText } from '../src/pipeline/index.js';
+
+/**
+ * The attribution layer on short sentences written for these tests, one phenomenon each
+ * (docs/attribution.md). Extraction runs on the tokens stage's output alone; entities are
+ * given by hand where a test needs them.
+ */
+
+function extract(text: string, entities: Entity[] = []): Attribution[] {
+  const doc = analyzeText(text, {}, { until: 'tokens' });
+  doc.entities = entities;
+  return extractAttributions(doc);
+}
+
+function byCue(found: Attribution[], cue: string): Attribution {
+  const a = found.find((x) => x.cue.text === cue);
+  assert.ok(a, `no attribution with cue "${cue}" among: ${found.map((x) => x.cue.text).join(', ')}`);
+  return a;
+}
+
+function entity(text: string, id: string, type: Entity['type'], ...names: string[]): Entity {
+  const mentions = names.flatMap((name) => {
+    const out = [];
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) out.push(makeSpan(text, i, i + name.length));
+    return out;
+  });
+  return { id, type, name: names[0]!, aliases: [], mentions };
+}
+
+test('direct quote, cue after, subject before the verb', () => {
+  const [a, ...rest] = extract('“The bridge is safe,” the engineer said.');
+  assert.equal(rest.length, 0);
+  assert.equal(a!.source?.text, 'the engineer');
+  assert.equal(a!.cue.text, 'said');
+  assert.equal(a!.content.text, '“The bridge is safe,”');
+  assert.equal(a!.direct, true);
+  assert.equal(a!.cueType, 'assert');
+});
+
+test('direct quote with the verb before its subject, straight quotes', () => {
+  const a = byCue(extract('"We will rebuild the school," said Mayor Ana Costa.'), 'said');
+  assert.equal(a.source?.text, 'Mayor Ana Costa');
+  assert.equal(a.content.text, '"We will rebuild the school,"');
+  assert.equal(a.direct, true);
+});
+
+test('cue before a quote, with a colon and with a comma', () => {
+  const colon = byCue(extract('The minister said: “Prices will fall next year.”'), 'said:');
+  assert.equal(colon.source?.text, 'The minister');
+  assert.equal(colon.content.text, '“Prices will fall next year.”');
+  assert.equal(colon.direct, true);
+  const comma = byCue(extract('As the sirens wailed, the announcer said, “Stay inside your homes.”'), 'said');
+  assert.equal(comma.source?.text, 'the announcer');
+  assert.equal(comma.content.text, '“Stay inside your homes.”');
+});
+
+test('a split quote is one attribution whose content covers both parts', () => {
+  const found = extract('“The port is closed,” the captain said, “and it will stay closed until Friday.”');
+  assert.equal(found.length, 1);
+  const a = found[0]!;
+  assert.equal(a.source?.text, 'the captain');
+  assert.ok(a.content.text.startsWith('“The port is closed,”'));
+  assert.ok(a.content.text.endsWith('until Friday.”'));
+  assert.equal(a.direct, true);
+});
+
+test('a quoted sentence after an attributed quote continues it', () => {
+  const found = extract('“We are ready,” she said. “The trucks leave at dawn.”');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.content.text, '“We are ready,” she said. “The trucks leave at dawn.”');
+});
+
+test('a quote over several paragraphs: a paragraph left open continues in the next', () => {
+  const text = 'The coach said:\n\n“We trained for months in the cold.\n\n“Now we will win the cup.”\n\nThe match starts at noon.';
+  const a = byCue(extract(text), 'said:');
+  assert.equal(a.source?.text, 'The coach');
+  assert.equal(a.content.text, '“We trained for months in the cold.\n\n“Now we will win the cup.”');
+  assert.equal(a.direct, true);
+});
+
+test('two apostrophes as quotation marks', () => {
+  const a = byCue(extract("''Nothing was taken,'' the curator said."), 'said');
+  assert.equal(a.content.text, "''Nothing was taken,''");
+  assert.equal(a.direct, true);
+});
+
+test('a headline speaker and a transcript speaker label', () => {
+  const headline = extract('Mayor Rivera: Budget Cuts Will Hurt Our Schools\n\nThe council meets on Monday.');
+  const h = byCue(headline, ':');
+  assert.equal(h.source?.text, 'Mayor Rivera');
+  assert.equal(h.content.text, 'Budget Cuts Will Hurt Our Schools');
+  const transcript = extract('The interview follows.\n\nHOST: Will the plant close?\n\nLEE: Not this year.');
+  assert.deepEqual(transcript.map((a) => [a.source?.text, a.content.text]), [
+    ['HOST', 'Will the plant close?'],
+    ['LEE', 'Not this year.'],
+  ]);
+});
+
+test('a quote credited after a dash', () => {
+  const a = byCue(extract('“The river took everything we had.” ― Maria Lopez\n'), '―');
+  assert.equal(a.source?.text, 'Maria Lopez');
+  assert.equal(a.content.text, '“The river took everything we had.”');
+});
+
+test('indirect speech with and without "that": the content keeps its complementiser', () => {
+  const withThat = byCue(extract('The ministry said that the talks had failed.'), 'said');
+  assert.equal(withThat.source?.text, 'The ministry');
+  assert.equal(withThat.content.text, 'that the talks had failed');
+  assert.equal(withThat.direct, false);
+  const without = byCue(extract('Doctors say the outbreak is slowing.'), 'say');
+  assert.equal(without.content.text, 'the outbreak is slowing');
+});
+
+test('a partial quote inside indirect speech is not direct', () => {
+  const a = byCue(extract('The senator said the plan was “dead on arrival.”'), 'said');
+  assert.equal(a.content.text, 'the plan was “dead on arrival.”');
+  assert.equal(a.direct, false);
+});
+
+test('an addressee is neither source nor content', () => {
+  const a = byCue(extract('The pilot told reporters on Tuesday that the engine had failed.'), 'told');
+  assert.equal(a.source?.text, 'The pilot');
+  assert.equal(a.content.text, 'that the engine had failed');
+});
+
+test('content before the cue: "C, X said" and "C, according to X"', () => {
+  const said = byCue(extract('The bridge will reopen in May, the transport office said.'), 'said');
+  assert.equal(said.source?.text, 'the transport office');
+  assert.equal(said.content.text, 'The bridge will reopen in May');
+  const according = byCue(extract('The convoy was hit near the border, according to two officials.'), 'according to');
+  assert.equal(according.source?.text, 'two officials');
+  assert.equal(according.content.text, 'The convoy was hit near the border');
+  assert.equal(according.anonymous, true);
+  const front = byCue(extract('According to the ministry, the dam is safe.'), 'According to');
+  assert.equal(front.source?.text, 'the ministry');
+  assert.equal(front.content.text, 'the dam is safe');
+  assert.equal(front.anonymous, false);
+});
+
+test('passives: an impersonal report, a raised subject, quoted as saying', () => {
+  const impersonal = byCue(extract('It was reported that the dam had cracked.'), 'was reported');
+  assert.equal(impersonal.source, null);
+  assert.equal(impersonal.content.text, 'that the dam had cracked');
+  const raised = byCue(extract('The general is said to favor a ceasefire.'), 'is said');
+  assert.equal(raised.source, null);
+  assert.equal(raised.content.text, 'The general is said to favor a ceasefire');
+  const quoted = byCue(extract('The colonel was quoted as saying that the convoy was hit.'), 'was quoted as saying');
+  assert.equal(quoted.source?.text, 'The colonel');
+  assert.equal(quoted.content.text, 'that the convoy was hit');
+});
+
+test('nominal cues: a statement noun with its speaker and content', () => {
+  const statement = byCue(extract("The company's statement that no data was lost calmed investors."), 'statement');
+  assert.equal(statement.source?.text, 'The company');
+  assert.ok(statement.content.text.startsWith('that no data was lost'));
+  const insistence = byCue(extract('The governor’s insistence on blaming the drought angered the farmers.'), 'insistence on blaming');
+  assert.equal(insistence.source?.text, 'The governor');
+  assert.equal(insistence.cueType, 'accuse');
+  assert.ok(insistence.content.text.startsWith('the drought'));
+});
+
+test('"in a statement, X said" keeps X as the source', () => {
+  const a = byCue(extract('In a statement, the agency said it would appeal the ruling.'), 'said');
+  assert.equal(a.source?.text, 'the agency');
+  assert.equal(a.content.text, 'it would appeal the ruling');
+});
+
+test('beliefs and intentions', () => {
+  const belief = byCue(extract('The residents believe the water is unsafe.'), 'believe');
+  assert.equal(belief.cueType, 'believe');
+  assert.equal(belief.content.text, 'the water is unsafe');
+  const intention = byCue(extract('The union plans to strike next week.'), 'plans');
+  assert.equal(intention.cueType, 'intend');
+  assert.equal(intention.content.text, 'to strike next week');
+});
+
+test('cue types follow the verb and its complement', () => {
+  const type = (text: string, cue: string) => byCue(extract(text), cue).cueType;
+  assert.equal(type('The army denied that it had shelled the village.', 'denied'), 'deny');
+  assert.equal(type('The rebels warned that the road was mined.', 'warned'), 'warn');
+  assert.equal(type('The mayor promised that the school would reopen.', 'promised'), 'promise');
+  assert.equal(type('The council demanded that the factory close.', 'demanded'), 'demand');
+  assert.equal(type('The reporter asked whether the plant was safe.', 'asked'), 'question');
+  assert.equal(type('The police confirmed that two men were arrested.', 'confirmed'), 'confirm');
+  assert.equal(type('The firm admitted that it had lost the files.', 'admitted'), 'admit');
+  assert.equal(type('The group claimed that it had downed the drone.', 'claimed'), 'claim');
+  assert.equal(type('The paper reported that the minister had resigned.', 'reported'), 'report');
+  assert.equal(type('The union called for a new vote on the contract.', 'called for'), 'demand');
+});
+
+test('accusations: the accused and the preposition join the cue', () => {
+  const a = byCue(extract('The opposition accused the mayor of hiding the report.'), 'accused the mayor of');
+  assert.equal(a.cueType, 'accuse');
+  assert.equal(a.content.text, 'hiding the report');
+});
+
+test('sources keep their titles, appositives and relative clauses', () => {
+  const title = byCue(extract('Harbor police chief Tom Ellis said the boat had sunk.'), 'said');
+  assert.equal(title.source?.text, 'Harbor police chief Tom Ellis');
+  const appositive = byCue(extract('Ana Costa, a spokeswoman for the ministry, said the border was open.'), 'said');
+  assert.equal(appositive.source?.text, 'Ana Costa, a spokeswoman for the ministry,');
+  const participle = byCue(extract('The mayor, speaking in the square, said the flood had passed.'), 'said');
+  assert.equal(participle.source?.text, 'The mayor');
+});
+
+test('unnamed sources are anonymous; named people, organisations and outlets are not', () => {
+  const anonymous = (text: string, cue: string) => byCue(extract(text), cue).anonymous;
+  assert.equal(anonymous('An official said the camp was full.', 'said'), true);
+  assert.equal(anonymous('Sources familiar with the matter said the deal was close.', 'said'), true);
+  assert.equal(anonymous('A senior diplomat, who spoke on condition of anonymity, said the deal was close.', 'said'), true);
+  assert.equal(anonymous('Officials said the camp was full.', 'said'), true);
+  assert.equal(anonymous('Harbor police chief Tom Ellis said the boat had sunk.', 'said'), false);
+  assert.equal(anonymous('The ministry said the camp was full.', 'said'), false);
+  assert.equal(anonymous('The Daily Ledger reported that the camp was full.', 'reported'), false);
+});
+
+test('a pronoun source is linked to the entity it refers back to, and inherits its anonymity', () => {
+  const text = 'Mayor Ana Costa visited the dam on Monday. She said the walls were sound.';
+  const found = extract(text, [entity(text, 'e1', 'PERSON', 'Ana Costa')]);
+  const a = byCue(found, 'said');
+  assert.equal(a.source?.text, 'She');
+  assert.equal(a.sourceEntity, 'e1');
+  assert.equal(a.anonymous, false);
+  const unnamed = extract('An aide said the mayor would resign. He added that the vote was lost.');
+  assert.equal(byCue(unnamed, 'added').anonymous, true);
+});
+
+test('a source whose head names an entity is linked to it; a modifier is not enough', () => {
+  const text = 'Kerrow Energy said the pipeline was safe. The Kerrow Energy union said it was not.';
+  const found = extract(text, [entity(text, 'e7', 'ORG', 'Kerrow Energy')]);
+  assert.equal(found[0]!.sourceEntity, 'e7');
+  assert.equal(found[1]!.sourceEntity, null);
+});
+
+test('a description source is linked by its role, not by mere recency', () => {
+  const text = 'President Ana Costa met Defense Minister Bo Lund. The president said the talks went well.';
+  const found = extract(text, [entity(text, 'e1', 'PERSON', 'Ana Costa'), entity(text, 'e2', 'PERSON', 'Bo Lund')]);
+  assert.equal(byCue(found, 'said').sourceEntity, 'e1');
+});
+
+test('chains: a report inside a relaying report points to it with via', () => {
+  const nested = extract('The newspaper reported that police officials said the fire was set deliberately.');
+  const outer = byCue(nested, 'reported');
+  const inner = byCue(nested, 'said');
+  assert.equal(inner.via, outer.id);
+  assert.equal(inner.anonymous, true);
+  assert.equal(outer.via, null);
+  const according = extract('Rebel commanders said they had left the town, according to the agency.');
+  assert.equal(byCue(according, 'said').via, byCue(according, 'according to').id);
+});
+
+test('chains: "X, citing an unnamed official, said C" relays the official through X', () => {
+  const found = extract('The agency, citing an unnamed official, said the convoy was hit.');
+  const relay = byCue(found, 'said');
+  const origin = byCue(found, 'citing');
+  assert.equal(relay.source?.text, 'The agency');
+  assert.equal(origin.source?.text, 'an unnamed official');
+  assert.equal(origin.content.text, relay.content.text);
+  assert.equal(origin.anonymous, true);
+  assert.equal(origin.via, relay.id);
+  // a cited reason is not a source
+  const reason = extract('The bank cut its forecast, citing weak exports.');
+  assert.equal(byCue(reason, 'citing').content.text, 'weak exports');
+});
+
+test('an attitude inside a quotation is the quoted speaker’s, not a separate attribution', () => {
+  const found = extract('“I think the vote was fair,” the judge said.');
+  assert.deepEqual(found.map((a) => a.cue.text), ['said']);
+});
+
+test('a participle after the main clause shares its subject', () => {
+  const found = extract('The minister defended the budget, saying that it protected jobs.');
+  const a = byCue(found, 'saying');
+  assert.equal(a.source?.text, 'The minister');
+  assert.equal(a.content.text, 'that it protected jobs');
+});
+
+test('every span indexes the text, and ids are a1..an in order', () => {
+  const text = 'Officials said the road was closed. “It will reopen,” an engineer said. According to the ministry, repairs cost $2 million.';
+  const found = extract(text);
+  assert.ok(found.length >= 3);
+  for (const [i, a] of found.entries()) {
+    assert.equal(a.id, `a${i + 1}`);
+    for (const s of [a.source, a.cue, a.content]) if (s) assert.equal(text.slice(s.start, s.end), s.text);
+  }
+});
+
+test('text without tokens or cues gives no attributions', () => {
+  assert.deepEqual(extract('The river rose two metres overnight.'), []);
+  assert.deepEqual(extract(' '), []);
+});
