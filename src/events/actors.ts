@@ -41,6 +41,7 @@ interface MentionRef {
   entity: Entity;
 }
 
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'da', 'van', 'von', 'der', 'du', 'le', 'la', 'ben']);
 const DROP_ADJECTIVES = new Set(['angry', 'radical', 'young', 'recent', 'latest', 'last', 'first', 'new', 'other', 'several', 'many',
   'various', 'some', 'few', 'top', 'senior', 'junior', 'unidentified', 'unknown', 'suspected', 'alleged', 'so-called', 'main',
   'certain', 'numerous', 'more', 'most', 'least', 'about', 'nearly', 'almost', 'some', 'up', 'at', 'over', 'outgoing', 'incoming',
@@ -170,6 +171,11 @@ export class ActorIndex {
       const place = this.clauses.phraseAt(np.last + 1);
       if (place && place.first === np.last + 1 && this.clauses.hasProper(place) && !this.clauses.isTime(place)) end = tokens[place.last - 1]!.end;
     }
+    // "the president of Armenia", "inspectors of the IAEA": a role keeps whose it is.
+    if (end === tokens[np.last - 1]!.end && where?.norm === 'of' && actorNouns().actor.has(lemmaOf(head)) && head.pos === 'NOUN') {
+      const owner = this.clauses.phraseAt(np.last + 1);
+      if (owner && owner.first === np.last + 1 && (this.clauses.hasProper(owner) || owner.possessor) && !this.clauses.isTime(owner)) end = tokens[owner.last - 1]!.end;
+    }
     const entity = this.entityFor(start, tokens[np.last - 1]!.end, head.start);
     return { span: makeSpan(text, start, end), entity: entity?.id ?? null };
   }
@@ -178,7 +184,8 @@ export class ActorIndex {
   private trailingName(first: number, last: number): number {
     const tokens = this.doc.tokens;
     let k = last;
-    while (k > first && (tokens[k - 1]!.pos === 'PROPN' || /^[-‐‑]$/.test(tokens[k - 1]!.text) && k - 1 > first)) k--;
+    // Name particles and hyphens belong to the name: "Mustafa al-Kadhimi", "Abu Musab al-Zarqawi".
+    while (k > first && (tokens[k - 1]!.pos === 'PROPN' || /^[-‐‑]$/.test(tokens[k - 1]!.text) || NAME_PARTICLES.has(tokens[k - 1]!.norm) || this.glued(k - 1))) k--;
     return k === last ? last : k;
   }
 

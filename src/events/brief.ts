@@ -63,7 +63,8 @@ const COMMITMENT_TYPES = new Set(['AGREE', 'DEMAND', 'THREATEN', 'REJECT', 'CONC
 
 export function speakerName(s: Responsibility['speaker'], doc: DocJson): string {
   if (s.author) return 'the article (author)';
-  if (s.span) return s.span.text;
+  // "The Northern Shield Brigade, an armed group that …": the name, without its description.
+  if (s.span) return s.span.text.split(/,\s/)[0]!.replace(/,$/, '');
   const e = s.entity ? doc.entities.find((x) => x.id === s.entity) : null;
   return e?.name ?? 'an unnamed source';
 }

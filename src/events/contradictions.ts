@@ -17,7 +17,7 @@ type Speaker = Responsibility['speaker'];
 
 
 function name(s: Speaker): string {
-  return s.author ? 'the article' : s.span?.text ?? 'an unnamed source';
+  return s.author ? 'the article' : s.span?.text.split(/,\s/)[0]!.replace(/,$/, '') ?? 'an unnamed source';
 }
 
 function quote(text: string): string {

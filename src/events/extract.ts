@@ -30,6 +30,8 @@ interface Draft {
   innerKey: string;
   /** Type of the innermost trigger before any governor changed it. */
   innerType: string;
+  /** Whether the innermost trigger is a verb or a noun: its target is found accordingly. */
+  innerKind: 'verb' | 'noun';
   /** Verb whose subject is the source (null: none, or the noun's own modifiers). */
   sourceVerb: number | null;
   /** The innermost trigger token, whose object or prepositional phrase is the target. */
@@ -189,7 +191,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
   const byHead = new Map(mentions.map((m) => [m.head, m]));
   for (const m of mentions) {
     const d: Draft = {
-      sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key, innerType: m.sense.type,
+      sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key, innerType: m.sense.type, innerKind: m.kind,
       sourceVerb: m.kind === 'verb' ? m.head : null, targetHead: m.head, auxHead: m.head, hint: null,
       weaponSubject: m.weaponSubject === true, object: m.object ?? null, addressee: null, sourceFromAddressee: false,
       governed: false, dictionary: m.dictionary ?? null, source: [], target: [],
@@ -367,7 +369,7 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
       const recipient = first && first.np.first < d.object.first && first.np.last === d.object.first && actors.isActorLike(first.np);
       if (recipient) d.target = refsOf(actors, clauses, first!.np, false);
       else d.target = thingTarget(clauses, actors, d.object, ['on', 'against', 'in', 'to', 'with', 'for', 'from', 'at', 'into']);
-    } else if (tokens[d.targetHead]!.pos === 'VERB' || d.kind === 'verb') {
+    } else if (d.innerKind === 'verb') {
       const direct = !OBJECT_NOT_TARGET.has(d.innerKey) && !isPassive(clauses, d.targetHead);
       const obj = clauses.objectOf(d.targetHead, [...preps, 'against', 'on'], { direct });
       if (obj) {
@@ -398,7 +400,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
       }
     } else if (!d.noPpTarget) {
       const np = clauses.phraseAt(d.targetHead);
-      if (np) d.target = ppTarget(clauses, actors, np, preps.length > 0 ? preps : ['on', 'against']);
+      // "of" introduces what a noun event is about as often as whom: only an actor counts.
+      if (np) d.target = ppTarget(clauses, actors, np, preps.length > 0 ? preps : ['on', 'against'], tokens[np.last]?.norm === 'of');
       // "a suspension of air links with Serbia": past an "of" phrase.
       if (np && d.target.length === 0 && tokens[np.last]?.norm === 'of') {
         const next = clauses.phraseAt(np.last + 1);
@@ -416,6 +419,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
       }
     }
   }
+  // Protests aim at whom they demand something of: "a hunger strike to demand the resignation of X".
+  if (d.target.length === 0 && d.innerType === 'PROTEST') d.target = purposeTarget(clauses, actors, d);
   // Coercion, sanctions, protest and violence "in Cizre", "from Iraq": the place is the recipient when no one else is.
   if (d.target.length === 0 && PLACE_RECIPIENT.has(d.innerType)) d.target = placeRecipient(clauses, actors, d);
   // An actor is not its own target.
@@ -441,10 +446,47 @@ function thingTarget(clauses: Clauses, actors: ActorIndex, np: NounPhrase, preps
   if (owner.length > 0) return owner;
   const after = ppTarget(clauses, actors, np, ['by', 'of', ...preps, 'to', 'with', 'from', 'for', 'on', 'against', 'into', 'between'], true);
   if (after.length > 0) return after;
+  // "crimes committed by Croat forces": the agent of a participle after the thing.
+  const part = tokens[np.last];
+  if (part && part.pos === 'VERB' && /ed$|en$/.test(part.norm) && tokens[np.last + 1]?.norm === 'by') {
+    const agent = clauses.phraseAt(np.last + 2);
+    if (agent && agent.first === np.last + 2 && actors.isActorLike(agent)) return refsOf(actors, clauses, agent, true);
+  }
   // "granted political asylum to 18 Rwandan rebels": a further phrase after an "of" phrase.
   if (tokens[np.last]?.norm === 'of') {
     const next = clauses.phraseAt(np.last + 1);
     if (next && next.first === np.last + 1) return ppTarget(clauses, actors, next, ['to', 'with', 'from', 'for', 'on', 'against'], true);
+  }
+  return [];
+}
+
+const PURPOSE_VERBS = new Set(['demand', 'press', 'protest', 'call', 'urge', 'seek', 'oppose', 'denounce', 'condemn', 'force', 'pressure']);
+
+/** The actor a protest's purpose clause names: "… to demand the resignation of X", "… in protest of X's refusal". */
+function purposeTarget(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] {
+  const tokens = clauses.tokens;
+  const [, last] = clauses.sentenceBounds(d.targetHead);
+  let start = -1;
+  for (let k = d.last; k < Math.min(last, d.last + 12); k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' && PURPOSE_VERBS.has(lemmaOf(t)) || (t.norm === 'protest' && tokens[k - 1]?.norm === 'in')) {
+      start = k + 1;
+      break;
+    }
+  }
+  if (start === -1) return [];
+  for (let k = start; k < Math.min(last, start + 14); k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || t.text === ',' && k > start + 2) break;
+    const np = clauses.phraseAt(k);
+    if (!np || np.first !== k) continue;
+    const before = tokens[k - 1]!;
+    if (['of', 'by', 'from', 'against'].includes(before.norm) || np.possessor) {
+      const owner = np.possessor && !actors.headIsActor(np) ? ownerOf(clauses, actors, np, np.head) : [];
+      if (owner.length > 0) return owner;
+      if (actors.isActorLike(np)) return refsOf(actors, clauses, np, true);
+    }
+    k = np.last - 1;
   }
   return [];
 }

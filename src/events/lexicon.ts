@@ -32,6 +32,7 @@ export interface TriggerLexicon {
   needsGovernor: Set<string>;
   abstractObjects: Set<string>;
   intransitive: Set<string>;
+  transitive: Set<string>;
   laborCues: Set<string>;
 }
 
@@ -48,6 +49,7 @@ interface TriggerFile {
   needsGovernor: string[];
   abstractObjects: string[];
   intransitive: string[];
+  transitive: string[];
   laborCues: string[];
 }
 
@@ -132,6 +134,7 @@ export function loadTriggerLexicon(): TriggerLexicon {
     needsGovernor: new Set(file.needsGovernor),
     abstractObjects: new Set(file.abstractObjects),
     intransitive: new Set(file.intransitive),
+    transitive: new Set(file.transitive),
     laborCues: new Set(file.laborCues),
   };
   return triggerLexicon;

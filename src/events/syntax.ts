@@ -434,6 +434,11 @@ export class Clauses {
         i++;
         continue;
       }
+      // A participle opening the object phrase ("reject proposed Israeli changes").
+      if (t.pos === 'VERB' && /ed$/.test(t.norm) && prep === null && this.phraseAt(i + 1)?.first === i + 1) {
+        i++;
+        continue;
+      }
       // A particle right after the verb ("beat up X", "blew up X") is part of it.
       if (i === v + 1 && t.pos === 'ADP' && PARTICLES.has(t.norm) && prep === null && !preps.includes(t.norm)) {
         i++;

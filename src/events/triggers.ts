@@ -147,6 +147,12 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
           const obj = clauses.objectOf(i, [], { limit: 3 });
           if (obj && obj.prep === null && !clauses.isTime(obj.np)) continue;
         }
+        // "fires burned through the night" is no attack: these need an object (or the passive).
+        if (lex.transitive.has(lemma)) {
+          const obj = clauses.objectOf(i, [], { limit: 5 });
+          const passive = tokens[i - 1]?.pos === 'AUX' && /(ed|en|t)$/.test(t.norm);
+          if (!passive && !(obj && obj.prep === null)) continue;
+        }
         out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense, key: lemma });
       }
       continue;
