@@ -79,8 +79,13 @@ function buildIndex(): Map<string, Place[]> {
     if (city.altName) for (const alt of city.altName.split(',')) if (nameKey(alt) !== key) add(nameKey(alt), place);
   }
   for (const list of out.values()) if (list.length > 1) list.sort((a, b) => b.score - a.score);
-  looseIndex = new Map();
-  for (const [key, list] of out) {
+  return out;
+}
+
+/** The loose index, built on the first lookup the exact index cannot answer. */
+function buildLooseIndex(exact: Map<string, Place[]>): Map<string, Place[]> {
+  const looseIndex = new Map<string, Place[]>();
+  for (const [key, list] of exact) {
     const loose = looseKey(key);
     for (const place of list) {
       if (place.population < 10000) continue;
@@ -90,7 +95,7 @@ function buildIndex(): Map<string, Place[]> {
     }
   }
   for (const list of looseIndex.values()) if (list.length > 1) list.sort((a, b) => (b as Ranked).score - (a as Ranked).score);
-  return out;
+  return looseIndex;
 }
 
 function places(): Map<string, Place[]> {
@@ -99,11 +104,12 @@ function places(): Map<string, Place[]> {
 }
 
 /** Every place with this name, most prominent first. */
-export function placesNamed(name: string): Place[] {
+export function placesNamed(name: string, loose = true): Place[] {
   const key = nameKey(name);
   const exact = places().get(key);
-  if (exact) return exact;
-  return looseIndex?.get(looseKey(key)) ?? [];
+  if (exact || !loose) return exact ?? [];
+  looseIndex ??= buildLooseIndex(places());
+  return looseIndex.get(looseKey(key)) ?? [];
 }
 
 /** The place a name most likely means; with `country`, the most prominent place there. */

@@ -39,6 +39,12 @@ export function stemMatches(stem: string, word: string): boolean {
   return stem.length >= 5 || SHORT_STEM_SUFFIXES.has(suffix);
 }
 
+interface Found<V> {
+  length: number;
+  exact: Phrase<V>[];
+  stem: Phrase<V>[];
+}
+
 export class PhraseIndex<V> {
   private readonly byFirst = new Map<string, Phrase<V>[]>();
   private readonly byFirstStem = new Map<string, Phrase<V>[]>();
@@ -58,30 +64,34 @@ export class PhraseIndex<V> {
   longestAt(keys: readonly string[], i: number, limit: number = keys.length): PhraseMatch<V> | null {
     const first = keys[i];
     if (first === undefined || i >= limit) return null;
-    let length = 0;
-    let exactOnes: Phrase<V>[] = [];
-    let stemOnes: Phrase<V>[] = [];
-    const consider = (list: Phrase<V>[] | undefined): void => {
-      if (!list) return;
-      for (const phrase of list) {
-        const n = phrase.words.length;
-        if (n < length || i + n > limit) continue;
-        const exact = this.matchesFrom(phrase, keys, i);
-        if (exact === null) continue;
-        if (n > length) {
-          length = n;
-          exactOnes = [];
-          stemOnes = [];
-        }
-        (exact ? exactOnes : stemOnes).push(phrase);
+    const found: Found<V> = { length: 0, exact: [], stem: [] };
+    const list = this.byFirst.get(first);
+    if (list) this.consider(list, keys, i, limit, found);
+    // Stems only where the dictionary has any (PETRARCH actor files); none in the built-in lexicon.
+    if (this.byFirstStem.size > 0) {
+      for (let cut = 0; cut <= MAX_SUFFIX && first.length - cut >= 2; cut++) {
+        const stems = this.byFirstStem.get(cut === 0 ? first : first.slice(0, first.length - cut));
+        if (stems) this.consider(stems, keys, i, limit, found);
       }
-    };
-    consider(this.byFirst.get(first));
-    for (let cut = 0; cut <= MAX_SUFFIX && first.length - cut >= 2; cut++) {
-      consider(this.byFirstStem.get(cut === 0 ? first : first.slice(0, first.length - cut)));
     }
-    if (length === 0) return null;
-    return { length, phrases: [...exactOnes, ...stemOnes], exact: exactOnes.length > 0 };
+    if (found.length === 0) return null;
+    const phrases = found.stem.length === 0 ? found.exact : [...found.exact, ...found.stem];
+    return { length: found.length, phrases, exact: found.exact.length > 0 };
+  }
+
+  private consider(list: Phrase<V>[], keys: readonly string[], i: number, limit: number, found: Found<V>): void {
+    for (const phrase of list) {
+      const n = phrase.words.length;
+      if (n < found.length || i + n > limit) continue;
+      const exact = this.matchesFrom(phrase, keys, i);
+      if (exact === null) continue;
+      if (n > found.length) {
+        found.length = n;
+        found.exact = [];
+        found.stem = [];
+      }
+      (exact ? found.exact : found.stem).push(phrase);
+    }
   }
 
   /** null when the phrase does not match at i; else whether every word matched exactly. */

@@ -93,11 +93,12 @@ export interface Recognition {
 /** All actor mentions of the tokens, in text order. */
 export function recognise(tokens: Token[], text: string, ctx: RecognitionContext): Recognition {
   const words = wordStream(tokens);
-  const actorSpans = findActorSpans(tokens, words, ctx);
+  const limits = sentenceWordLimits(tokens, words);
+  const actorSpans = findActorSpans(tokens, words, limits, ctx);
   const actorAt = new Map<number, ActorSpan>();
   for (const s of actorSpans) actorAt.set(s.start, s);
-  const roleAt = findRoleSpans(tokens, words, ctx);
-  const agentAt = findAgentSpans(tokens, words, ctx);
+  const roleAt = findRoleSpans(tokens, words, limits, ctx);
+  const agentAt = findAgentSpans(tokens, words, limits, ctx);
   const mentions: Mention[] = [];
   const covered = new Uint8Array(tokens.length);
 
@@ -120,11 +121,15 @@ export function recognise(tokens: Token[], text: string, ctx: RecognitionContext
 // ---------------------------------------------------------------------------
 // 1. Dictionary spans
 
-function sentenceWordLimit(tokens: Token[], words: WordStream, t: number): number {
-  const s = tokens[t]!.sentence;
-  let end = t;
-  while (end < tokens.length && tokens[end]!.sentence === s) end++;
-  return words.firstWordOfToken[end]!;
+/** For each token, the word index where its sentence ends (matches stop there). */
+function sentenceWordLimits(tokens: Token[], words: WordStream): Int32Array {
+  const limits = new Int32Array(tokens.length);
+  let end = tokens.length;
+  for (let t = tokens.length - 1; t >= 0; t--) {
+    if (t + 1 < tokens.length && tokens[t + 1]!.sentence !== tokens[t]!.sentence) end = t + 1;
+    limits[t] = words.firstWordOfToken[end]!;
+  }
+  return limits;
 }
 
 /** A match must cover whole tokens: its first word starts a token, its last ends one. */
@@ -141,13 +146,13 @@ function spanText(tokens: Token[], text: string, start: number, end: number): st
   return text.slice(tokens[start]!.start, tokens[end - 1]!.end);
 }
 
-function findActorSpans(tokens: Token[], words: WordStream, ctx: RecognitionContext): ActorSpan[] {
+function findActorSpans(tokens: Token[], words: WordStream, limits: Int32Array, ctx: RecognitionContext): ActorSpan[] {
   const out: ActorSpan[] = [];
   const { names } = ctx.lexicon;
   let t = 0;
   while (t < tokens.length) {
     const w = words.firstWordOfToken[t]!;
-    const limit = sentenceWordLimit(tokens, words, t);
+    const limit = limits[t]!;
     const match = w < limit && words.token[w] === t ? ctx.lexicon.actors.longestAt(words.keys, w, limit) : null;
     const aligned = match ? tokenAligned(words, w, match.length) : null;
     if (match && aligned && acceptActorMatch(tokens, aligned.start, aligned.end, match, names.particles)) {
@@ -179,12 +184,12 @@ function acceptActorMatch(tokens: Token[], start: number, end: number, match: Ph
 }
 
 /** Role phrases (titles and actor nouns) by start token. */
-function findRoleSpans(tokens: Token[], words: WordStream, ctx: RecognitionContext): Map<number, RoleSpan> {
+function findRoleSpans(tokens: Token[], words: WordStream, limits: Int32Array, ctx: RecognitionContext): Map<number, RoleSpan> {
   const out = new Map<number, RoleSpan>();
   for (let t = 0; t < tokens.length; t++) {
     const w = words.firstWordOfToken[t]!;
     if (words.token[w] !== t) continue;
-    const match = ctx.lexicon.roles.longestAt(words.keys, w, sentenceWordLimit(tokens, words, t));
+    const match = ctx.lexicon.roles.longestAt(words.keys, w, limits[t]!);
     const aligned = match ? tokenAligned(words, w, match.length) : null;
     if (!match || !aligned) continue;
     // "secretary" in "press secretary" is found from "press"; a role word used as a
@@ -197,13 +202,13 @@ function findRoleSpans(tokens: Token[], words: WordStream, ctx: RecognitionConte
 }
 
 /** PETRARCH agent phrases by start token (only when agent dictionaries are loaded). */
-function findAgentSpans(tokens: Token[], words: WordStream, ctx: RecognitionContext): Map<number, AgentSpan> {
+function findAgentSpans(tokens: Token[], words: WordStream, limits: Int32Array, ctx: RecognitionContext): Map<number, AgentSpan> {
   const out = new Map<number, AgentSpan>();
   if (ctx.lexicon.agents.size === 0) return out;
   for (let t = 0; t < tokens.length; t++) {
     const w = words.firstWordOfToken[t]!;
     if (words.token[w] !== t) continue;
-    const match = ctx.lexicon.agents.longestAt(words.keys, w, sentenceWordLimit(tokens, words, t));
+    const match = ctx.lexicon.agents.longestAt(words.keys, w, limits[t]!);
     const aligned = match ? tokenAligned(words, w, match.length) : null;
     if (!match || !aligned) continue;
     out.set(t, { start: aligned.start, end: aligned.end, codes: [match.phrases[0]!.value.code] });

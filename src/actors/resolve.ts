@@ -1,7 +1,7 @@
 import { makeSpan } from '../doc/doc.js';
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { combineCodes } from './codes.js';
-import { lookupPlace } from './gazetteer.js';
+import { lookupPlace, placesNamed } from './gazetteer.js';
 import type { ActorLexicon } from './lexicon.js';
 import { isAcronym, nameKey, nameKeyWords, skeletonKey, wordKey } from './normalize.js';
 import type { Mention } from './recognize.js';
@@ -87,6 +87,7 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
   const bySkeleton = new Map<string, ResolvedEntity>();
   const byAcronym = new Map<string, ResolvedEntity>();
   const byNominal = new Map<string, ResolvedEntity>();
+  const bySurname = new Map<string, ResolvedEntity>();
 
   const create = (m: Mention): ResolvedEntity => {
     const r: ResolvedEntity = {
@@ -115,6 +116,10 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
       const key = nameKey(m.name);
       r.keys.add(key);
       byKey.set(key, r);
+      const words = key.split(' ');
+      if (words.length > 1 && (m.type === null || m.type === 'PERSON') && !r.nominalKey && !r.lexiconId) {
+        for (let i = 1; i < words.length; i++) bySurname.set(words.slice(i).join(' '), r);
+      }
       const skeleton = skeletonKey(m.name);
       if (skeleton) {
         r.skeletons.add(skeleton);
@@ -130,7 +135,7 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
 
   for (const m of mentions) {
     if (m.kind === 'name') {
-      const found = findNamed(m, { byLexicon, byKey, bySkeleton, byAcronym, entities });
+      const found = findNamed(m, { bySurname, byLexicon, byKey, bySkeleton, byAcronym, entities });
       attach(found ?? create(m), m);
     } else if (m.kind === 'nominal') {
       // An appositive description is the actor it follows: "Hezbollah, a Shia group,".
@@ -139,7 +144,7 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
         attach(apposed, m);
         continue;
       }
-      completeNominal(m, { byLexicon, byKey, bySkeleton, byAcronym, entities }, ctx);
+      completeNominal(m, { bySurname, byLexicon, byKey, bySkeleton, byAcronym, entities }, ctx);
       const key = `${m.head}|${m.country ?? m.code ?? ''}`;
       let r = byNominal.get(key) ?? null;
       if (!r) {
@@ -211,6 +216,8 @@ function completeNominal(m: Mention, ix: Indexes, ctx: ResolveContext): void {
 }
 
 interface Indexes {
+  /** Final parts of multiword personal names (kadhimi, austin), most recent entity last. */
+  bySurname: Map<string, ResolvedEntity>;
   byLexicon: Map<string, ResolvedEntity>;
   byKey: Map<string, ResolvedEntity>;
   bySkeleton: Map<string, ResolvedEntity>;
@@ -235,22 +242,10 @@ function findNamed(m: Mention, ix: Indexes): ResolvedEntity | null {
   }
   // A surname (or a shorter form) of a person named earlier: Austin, Kadhimi.
   if (m.type === null || m.type === 'PERSON') {
-    const words = nameKeyWords(m.name);
-    for (let i = ix.entities.length - 1; i >= 0; i--) {
-      const r = ix.entities[i]!;
-      if (r.entity.type !== 'PERSON' || r.nominalKey) continue;
-      for (const k of r.keys) {
-        const full = k.split(' ');
-        if (full.length > words.length && endsWith(full, words)) return r;
-      }
-    }
+    const r = ix.bySurname.get(key);
+    if (r && (r.entity.type === 'PERSON' || r.entity.type === 'OTHER')) return r;
   }
   return null;
-}
-
-function endsWith(full: string[], tail: string[]): boolean {
-  for (let i = 1; i <= tail.length; i++) if (full[full.length - i] !== tail[tail.length - i]) return false;
-  return true;
 }
 
 function sameInitials(r: ResolvedEntity, m: Mention): boolean {
@@ -343,7 +338,7 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   if (isAcronym(r.entity.name)) return 'ORG';
   const speaks = r.mentions.some((x) => speechNext(x, ctx));
   if (words.length >= 2 && words.length <= 4 && !code) {
-    const place = lookupPlace(r.entity.name);
+    const place = placesNamed(r.entity.name, false)[0];
     if (place && place.population >= 100000 && !speaks) return 'GPE';
     return 'PERSON';
   }
@@ -403,9 +398,8 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     if (!want) continue;
     const sentence = tok.sentence;
     const candidates: ResolvedEntity[] = [];
-    for (let i = starts.length - 1; i >= 0; i--) {
+    for (let i = firstAtOrAfter(starts, t) - 1; i >= 0; i--) {
       const s = starts[i]!;
-      if (s.token >= t) continue;
       if (tokens[s.token]!.sentence < sentence - 1) break;
       const r = s.r;
       if (candidates.includes(r)) continue;
@@ -421,10 +415,21 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       lexiconId: null, roles: [], gender: null, plural: want.plural, head: null, acronym: null, titled: false,
     };
     r.mentions.push(m);
-    starts.push({ token: start, r });
-    starts.sort((a, b) => a.token - b.token);
+    starts.splice(firstAtOrAfter(starts, start), 0, { token: start, r });
     for (let k = start; k < end; k++) taken[k] = 1;
   }
+}
+
+/** Index of the first mention start at or after token t (binary search). */
+function firstAtOrAfter(starts: { token: number }[], t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]!.token < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function pronounFits(r: ResolvedEntity, want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] }): boolean {
