@@ -71,8 +71,10 @@ test('patterns code events: $ + % ^, synsets, reciprocal codes', () => {
   const plain = pipeline.analyze('Arvand promised Belmora a new road.').events.find((e) => e.trigger.text === 'promised');
   assert.equal(plain?.cameo, '030', 'no pattern matches: the block code');
 
-  const negated = pipeline.analyze('Arvand did not pledge anything.').events.find((e) => e.trigger.text === 'pledge');
+  const negated = pipeline.analyze('Arvand did not pledge anything to Belmora.').events.find((e) => e.trigger.text === 'pledge');
   assert.equal(negated?.cameo, '124');
+  // PETRARCH codes dyads only: no target, no event.
+  assert.equal(pipeline.analyze('Arvand promised a new road.').events.length, 0);
 
   const talks = pipeline.analyze('Arvand conferred with Belmora.').events.find((e) => e.trigger.text === 'conferred');
   assert.equal(talks?.cameo, '046');
@@ -91,11 +93,13 @@ test('patterns code events: $ + % ^, synsets, reciprocal codes', () => {
   assert.deepEqual(seize?.target.map((r) => r.span.text), ['Belmora']);
 });
 
-test('a verb the dictionary knows is coded by it; others keep the built-in lexicon', () => {
+test('with a verb dictionary the coding is the dictionary\'s, as in PETRARCH', () => {
   const pipeline = createPipeline({ verbDictionaries: [withDictionary(DICTIONARY)] });
   const doc = pipeline.analyze('Arvand visited Belmora and attacked Karsk.');
   assert.equal(doc.events.find((e) => e.trigger.text === 'visited')?.cameo, '042');
-  assert.equal(doc.events.find((e) => e.trigger.text === 'attacked')?.type, 'ASSAULT');
+  assert.equal(doc.events.find((e) => e.trigger.text === 'attacked'), undefined, 'a verb the dictionary does not know makes no event');
+  // Without dictionaries the built-in lexicon codes it.
+  assert.equal(createPipeline().analyze('Arvand visited Belmora and attacked Karsk.').events.find((e) => e.trigger.text === 'attacked')?.type, 'ASSAULT');
 });
 
 test('a syntax error names file and line', () => {

@@ -630,7 +630,8 @@ function futureAux(tokens: Token[], head: number): boolean {
 }
 
 function keep(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): boolean {
-  if (d.dictionary) return true;
+  // A dictionary-coded event needs a source and a target, as PETRARCH requires a dyad.
+  if (d.dictionary) return d.source.length > 0 && d.target.length > 0;
   // A verb + object pair ("signed an agreement", "fired a rocket") names its event whoever the actors are.
   if (d.object) return true;
   const key = d.key;

@@ -6,8 +6,9 @@ import type { Mention } from '../triggers.js';
 import type { Element, Pattern, VerbDictionary, VerbEntry } from './parse.js';
 
 /**
- * Codes verbs with a PETRARCH/TABARI verb dictionary: a verb the dictionary knows is
- * coded by it, replacing the built-in trigger lexicon for that verb. The most
+ * Codes verbs with a PETRARCH/TABARI verb dictionary. With a dictionary the coding is
+ * the dictionary's, as in PETRARCH: only the verbs it knows make events, and the
+ * built-in trigger lexicon is not used. The most
  * specific pattern of the verb's block that matches the sentence gives the code
  * (else the verb's own code, else the block's); `$` and `+` in the pattern name the
  * source and target, and without them the source is the verb's subject and the
@@ -81,9 +82,10 @@ export class DictionaryCoder {
         key: lemmaOf(t), dictionary: { source, target, reciprocal, compound },
       });
     }
-    // The built-in lexicon still codes nouns and the verbs the dictionary does not know.
-    const kept = mentions.filter((m) => !(m.kind === 'verb' && (known.has(m.head) || coded.some((c) => c.first <= m.head && m.head < c.last))));
-    return [...kept, ...coded].sort((a, b) => a.first - b.first);
+    // With a dictionary, coding is the dictionary's, as in PETRARCH: the built-in lexicon is not used.
+    void mentions;
+    void known;
+    return coded.sort((a, b) => a.first - b.first);
   }
 
   /** The dictionary entries for the verb at i, multiword verbs first. */
