@@ -418,6 +418,11 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     break;
   }
 
+  // "Gondor's Prime Minister Falastur": the possessive before the titles is the modifier.
+  if (titles.length > 0 && !modifier && /^['’]s?$/.test(tokens[chunk.start - 1]?.text ?? '')) {
+    const owner = spanEndingAt(actorAt, chunk.start - 1);
+    if (owner) modifier = owner;
+  }
   if (p >= chunk.end) return none;
   // Modifier and title with no name after them ("the Iraqi Prime Minister") is a
   // nominal actor, found by the nominal pass.
@@ -470,6 +475,8 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     }
     const titleCountry = titles.map((r) => r.role.country).find((c) => c !== null) ?? null;
     if (!base && titleCountry) base = country = titleCountry;
+    // A dictionary may code the name with its country only (TELEMAR [DAG]): the title adds the sector.
+    if (m.code !== null && /^[A-Z]{3}$/.test(m.code) && sector) m.code = combineCodes(m.code, [{ code: sector, position: 'after' }]);
     if (m.code === null) m.code = combineCodes(base, sector ? [{ code: sector, position: 'after' }] : []);
     m.country ??= country;
   }

@@ -331,7 +331,8 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   if (names.locationWords.has(head) && words.length > 1) return 'LOC';
   if (words.length === 1 && names.religions.has(head)) return 'NORP';
   if (code) {
-    if (code.length === 3 && ctx.lexicon.countries.has(code)) return 'GPE';
+    // A bare three-letter code is a country-level actor in CAMEO dictionaries.
+    if (code.length === 3 && /^[A-Z]{3}$/.test(code) && !/^(IGO|NGO|IMG|REB|GOV|MIL|MED)$/.test(code)) return 'GPE';
     if (/^(IGO|NGO)/.test(code) || /MED$/.test(code)) return 'ORG';
     if (/^IMG|REB|INS|UAF/.test(code)) return 'GROUP';
   }
@@ -360,7 +361,7 @@ function speechNext(m: Mention, ctx: ResolveContext): boolean {
 
 /** Single unknown words with nothing to say what they are are left out. */
 function keepEntity(r: ResolvedEntity): boolean {
-  if (r.entity.type !== 'OTHER') return true;
+  if (r.entity.type !== 'OTHER' || r.entity.code) return true;
   return r.mentions.length > 1 || r.entity.name.includes(' ');
 }
 
