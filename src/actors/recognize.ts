@@ -78,6 +78,8 @@ export interface RecognitionContext {
   lexicon: ActorLexicon;
   /** Publication date as YYYYMMDD, for date-restricted dictionary codes. */
   date: number | null;
+  /** Token indexes where a role or agent phrase starts (set by recognise for name chunking). */
+  nounStarts?: Set<number>;
 }
 
 const QUOTES = /^["“”'‘’«»]$/;
@@ -102,7 +104,7 @@ export function recognise(tokens: Token[], text: string, ctx: RecognitionContext
   const mentions: Mention[] = [];
   const covered = new Uint8Array(tokens.length);
 
-  const chunks = findNameChunks(tokens, text, ctx, actorAt);
+  const chunks = findNameChunks(tokens, text, { ...ctx, nounStarts: new Set([...roleAt.keys(), ...agentAt.keys()]) }, actorAt);
   const deferred: Mention[] = [];
   for (const chunk of chunks) {
     const found = classifyChunk(chunk, tokens, text, ctx, actorAt, roleAt);
@@ -227,11 +229,16 @@ interface Chunk {
 function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>, sentenceStart: boolean): boolean {
   const tok = tokens[t]!;
   if (!/^[\p{Lu}\p{Lt}]/u.test(tok.text)) return false;
+  // A dictionary actor starts a name even with a function word first (The Shire).
+  if (actorAt.has(t)) return true;
   if (tok.pos === 'PRON' || tok.pos === 'DET' || tok.pos === 'CCONJ' || tok.pos === 'SCONJ' || tok.pos === 'AUX' || tok.pos === 'PUNCT') return false;
   if (ctx.lexicon.names.notNames.has(tok.norm)) return false;
   // pro-Iran, anti-American: a stance, not a name.
   if (/^(pro|anti|non)[-‐‑]/i.test(tok.text)) return false;
-  if (sentenceStart && tok.pos !== 'PROPN' && !actorAt.has(t)) return false;
+  if (sentenceStart && tok.pos !== 'PROPN') return false;
+  // A capitalised role noun opening a sentence ("Human rights activists in …",
+  // "Soldiers from …") is the common noun, not a name.
+  if (sentenceStart && ctx.nounStarts?.has(t)) return false;
   return true;
 }
 
@@ -614,6 +621,11 @@ function addNominals(
           left = actor.start;
         }
       }
+    }
+    // "Danish media and government": a second role noun shares the first one's owner.
+    if (!actor && left === t && ['and', 'or'].includes(tokens[t - 1]?.norm ?? '')) {
+      const first = mentions.find((x) => x.kind === 'nominal' && x.end === t - 1 && x.country);
+      if (first) actor = { code: first.country, country: first.country, start: t, end: t, text: first.name.split(' ')[0]!, mention: null };
     }
     if (!actor) {
       actor = prepositionalActor(tokens, end, mentions, actorAt, ctx, refOfMention, refOfSpan);
