@@ -25,9 +25,9 @@ export interface Nesting {
   via: (number | null)[];
 }
 
-export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[]): Nesting {
+export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[], keepAll = false): Nesting {
   const outer = drafts.map((d, i) => (d.relayedBy ? drafts.indexOf(d.relayedBy) : innermostHolder(drafts, i)));
-  const keep = drafts.map((d, i) => outer[i] === null || !!d.relayedBy || keepNested(ctx, d, drafts[outer[i]!]!));
+  const keep = drafts.map((d, i) => keepAll || outer[i] === null || !!d.relayedBy || keepNested(ctx, d, drafts[outer[i]!]!));
   const newIndex = new Map<number, number>();
   const kept: Draft[] = [];
   for (const [i, d] of drafts.entries()) {

@@ -113,9 +113,10 @@ export function npEndAfter(tokens: readonly Token[], start: number, ceiling: num
   const first = tokens[start];
   if (!first || start > ceiling) return -1;
   if (first.pos === 'PRON' && !isPossessive(first)) return SUBJECT_PRONOUN.has(first.norm) ? start : -1;
-  if (!insideNp(first) || NAME_PUNCT.has(first.text) && first.text !== '(') return -1;
+  const firstPos = npPos(tokens, start);
+  if ((!insideNp(first) && firstPos !== 'PROPN') || (NAME_PUNCT.has(first.text) && first.text !== '(')) return -1;
   let i = start;
-  let sawHead = NOMINAL_HEAD.has(first.pos);
+  let sawHead = NOMINAL_HEAD.has(firstPos);
   while (i + 1 <= ceiling) {
     const t = tokens[i + 1]!;
     if (JOINER.has(t.norm) && t.pos !== 'VERB') {
@@ -128,9 +129,10 @@ export function npEndAfter(tokens: readonly Token[], start: number, ceiling: num
     }
     if (t.pos === 'DET' && i > start) break;
     if (t.pos === 'PRON' && !isPossessive(t)) break;
-    if (!insideNp(t)) break;
+    const pos = npPos(tokens, i + 1);
+    if (!insideNp(t) && pos !== 'PROPN') break;
     if (t.text === '.' ) break;
-    if (NOMINAL_HEAD.has(t.pos)) sawHead = true;
+    if (NOMINAL_HEAD.has(pos)) sawHead = true;
     i++;
   }
   if (!sawHead) return -1;

@@ -25,6 +25,10 @@ const SOURCE = 2;
 export interface ExtractOptions {
   /** The cue model; defaults to the shipped one. `null` runs the rules alone. */
   model?: CueModel | null;
+  /** Sieves to leave out (by the names docs/attribution.md lists), to measure what each adds. */
+  disabledSieves?: ReadonlySet<string>;
+  /** Filled with each attribution's id → the sieve that found it. */
+  sieveOf?: Map<string, string>;
 }
 
 /** A cue candidate with the frame the rules give it, or null when it has no content. */
@@ -50,13 +54,14 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
     return true;
   };
 
-  for (const d of speakerLabels(ctx)) accept(d);
-  for (const d of dashCredits(ctx, frames)) accept(d);
+  const off = options.disabledSieves;
+  for (const d of speakerLabels(ctx)) if (!off?.has(d.sieve)) accept(d);
+  for (const d of dashCredits(ctx, frames)) if (!off?.has(d.sieve)) accept(d);
   const proposals: Draft[] = [];
   for (const cue of findCueCandidates(ctx)) {
     if (role[cue.head]) continue;
     const d = frameCandidate(frames, cue);
-    if (!d) continue;
+    if (!d || off?.has(d.sieve)) continue;
     if (model && !d.trusted && !model.accepts(ctx, cue, d)) continue;
     proposals.push(d);
   }
@@ -64,12 +69,14 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   for (const d of proposals) accept(d);
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   fillSharedSources(ctx, drafts);
-  relayCitations(ctx, drafts);
   const claimed = new Uint8Array(ctx.tokens.length);
   for (const d of drafts) for (let k = d.content[0]; k <= d.content[1]; k++) claimed[k] = 1;
   for (let k = 0; k < role.length; k++) if (role[k]) claimed[k] = 1;
-  continueQuotes(ctx, drafts, claimed);
-  return toAttributions(ctx, doc, drafts);
+  if (!off?.has('quote-continuation')) continueQuotes(ctx, drafts, claimed);
+  if (!off?.has('citation')) relayCitations(ctx, drafts);
+  const { attributions, sieves } = toAttributions(ctx, doc, drafts, off?.has('nesting') ?? false);
+  if (options.sieveOf) for (const [i, a] of attributions.entries()) options.sieveOf.set(a.id, sieves[i]!);
+  return attributions;
 }
 
 /** `X, even after Y said Z, has refused …`: a comma and a finite verb resume the main clause. */
@@ -163,7 +170,8 @@ function onlyLeading(ctx: AttrContext, from: number, to: number): boolean {
   return true;
 }
 
-function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[]): Attribution[] {
+/** The attributions, ids in text order; `keepNested` keeps every nested report (to measure the nesting rule). */
+function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[], keepNested: boolean): { attributions: Attribution[]; sieves: string[] } {
   const { text, tokens } = ctx;
   const links = linkSources(ctx, drafts.map((d) => d.source), doc.entities);
   const anonymous: boolean[] = [];
@@ -171,9 +179,10 @@ function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[]): Attributio
     const antecedent = links[i]!.antecedent;
     anonymous.push(d.source ? isAnonymous(ctx, d.source, antecedent === null ? null : anonymous[antecedent]!) : false);
   }
-  const { kept, via } = resolveNesting(ctx, drafts);
+  const { kept, via } = resolveNesting(ctx, drafts, keepNested);
   const index = new Map(drafts.map((d, i) => [d, i]));
-  return kept.map((d, k) => {
+  const sieves = kept.map((d) => d.sieve);
+  const attributions = kept.map((d, k) => {
     const i = index.get(d)!;
     const [c0, c1] = d.content;
     return {
@@ -188,6 +197,7 @@ function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[]): Attributio
       via: via[k] === null ? null : `a${via[k]! + 1}`,
     };
   });
+  return { attributions, sieves };
 }
 
 /** Direct speech: the content opens with a quotation mark and ends at a closing one (or an open quote's line end). */

@@ -39,7 +39,7 @@ const TIME_WORDS = new Set([
   'afternoon', 'evening', 'night', 'weekend', 'ago', 'again', 'repeatedly', 'also', 'privately', 'publicly',
   'previously', 'often', 'frequently', 'once', 'twice', 'already', 'still', 'now', 'then', 'too', 'late', 'early',
 ]);
-const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this']);
+const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this', 'of']);
 const LEADING_CONJ = new Set(['but', 'and', 'so', 'yet', 'or']);
 const OBJECT_PRONOUN = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
 const FLOATING = new Set(['all', 'both', 'each', 'too', 'themselves', 'himself', 'herself', 'itself']);
@@ -326,11 +326,14 @@ export class FrameFinder {
         }
       }
     }
+    const afterAddressee = j;
     j = this.skipAdjuncts(j, last);
 
     const contentFollows = j <= last && !this.atEnd(j, last) && !(isCommaLike(tokens[j]) && ctx.mark[j + 1] !== OPEN_MARK);
     const quoteFollows = j <= last && (ctx.mark[j] === OPEN_MARK || (isCommaLike(tokens[j]) && ctx.mark[j + 1] === OPEN_MARK));
-    const opensContent = j <= last && (tokens[j]!.norm === 'that' || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
+    // `that` or a colon opens a content only right after the cue (or its addressee): after
+    // adjuncts, `that` is more likely a relative pronoun (`told reporters after the meeting that was held …`)
+    const opensContent = j <= last && ((tokens[j]!.norm === 'that' && j === afterAddressee) || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
     // what stands before the subject: a comma, a closing quote in this sentence, or one that ended the last sentence
     const boundaryBefore = subjectOpen >= first && (isCommaLike(tokens[subjectOpen]) || ctx.mark[subjectOpen] === CLOSE_MARK);
     const quoteBefore = subjectOpen === first - 1 && subjectOpen >= 0 && ctx.mark[subjectOpen] === CLOSE_MARK && !ctx.lineStart[first];
@@ -422,8 +425,10 @@ export class FrameFinder {
    */
   private quoteLeavesClauseOpen(i: number): boolean {
     const { tokens, ctx } = this;
-    const close = ctx.mark[i] === CLOSE_MARK ? i : i - 1;
+    let close = ctx.mark[i] === CLOSE_MARK ? i : i - 1;
     if (isCommaLike(tokens[close + 1]) || isCommaLike(tokens[i])) return true;
+    // a doubled-apostrophe mark is two tokens
+    while (close - 1 >= 0 && tokens[close - 1]!.text === "'" && ctx.quoteOf[close - 1] === ctx.quoteOf[close]) close--;
     const inside = tokens[close - 1];
     return !!inside && (inside.text === ',' || inside.text === '?' || inside.text === '!' || inside.text === '—' || inside.text === '–' || inside.text === '-' || inside.text === '...' || inside.text === '…');
   }

@@ -99,8 +99,15 @@ function linkRuns(text: string, quotes: Quote[]): void {
     if (here.closed) continue;
     const next = quotes[q + 1]!;
     const between = text.slice(here.end, next.start);
-    if (/^\s*$/.test(between) && between.includes('\n')) next.run = here.run;
+    // the same kind of mark reopens it (an excerpt in straight quotes is not continued by a curly quote)
+    const sameMark = family(text, here.start) === family(text, next.start);
+    if (sameMark && /^\s*$/.test(between) && between.includes('\n')) next.run = here.run;
   }
+}
+
+function family(text: string, at: number): string {
+  const ch = text[at]!;
+  return ch === STRAIGHT ? 'straight' : ch === "'" ? 'apostrophes' : 'typographic';
 }
 
 /** Whether the quote's words are a sentence or more rather than a phrase (scare quotes, titles). */
