@@ -182,3 +182,15 @@ test('entity spans index the text exactly, mentions in order', () => {
 function readSeedLike(): string {
   return 'Officials in Kyiv said Russian forces shelled Kharkiv. “We will respond,” said Gen. Olena Marchuk, whose troops hold the line.\n\nThe Kremlin denied it.';
 }
+
+test('a title-case headline does not make names of its capitalised words', () => {
+  const doc = entitiesOf('Wealthy Donors Desert Senator Alma Reyes Over Tax Plan\n\nThey said they would stop giving to Alma Reyes.');
+  assert.ok(!doc.entities.some((e) => /Donors|Desert|Tax Plan/.test(e.name)), doc.entities.map((e) => e.name).join(', '));
+  assert.equal(named(doc, 'Alma Reyes').mentions.length, 2);
+});
+
+test('unknown organisations are typed by their words', () => {
+  const doc = entitiesOf('The Northfield Institute for Water Studies and the Tarsa Brigades both issued statements.');
+  assert.equal(named(doc, 'Northfield Institute for Water Studies').type, 'ORG');
+  assert.equal(named(doc, 'Tarsa Brigades').type, 'GROUP');
+});

@@ -48,6 +48,8 @@ export interface Mention {
   acronym: string | null;
   /** The mention's name is confirmed a person name by a title or honorific. */
   titled: boolean;
+  /** Found in a title-case sentence: kept only if the body or a lexicon confirms it. */
+  inHeadline?: boolean;
   /** Nominal mentions: the name mention of the actor they belong to (the Kadhimi government). */
   actor?: Mention | null;
   /** Nominal mentions: the sector codes the head noun adds. */
@@ -108,7 +110,7 @@ export function recognise(tokens: Token[], text: string, ctx: RecognitionContext
   const deferred: Mention[] = [];
   for (const chunk of chunks) {
     const found = classifyChunk(chunk, tokens, text, ctx, actorAt, roleAt);
-    for (const m of found.mentions) mentions.push(m);
+    for (const m of found.mentions) mentions.push(chunk.headline ? { ...m, inHeadline: true } : m);
     for (let t = found.coveredFrom; t < found.coveredTo; t++) covered[t] = 1;
     if (found.deferred) deferred.push(found.deferred);
   }
@@ -224,6 +226,8 @@ function findAgentSpans(tokens: Token[], words: WordStream, limits: Int32Array, 
 interface Chunk {
   start: number;
   end: number;
+  /** The chunk is in a title-case sentence, where capitals say little. */
+  headline: boolean;
 }
 
 function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>, sentenceStart: boolean): boolean {
@@ -242,14 +246,35 @@ function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorA
   return true;
 }
 
+/**
+ * Sentences in title case (headlines: "Wealthy Voters Abandon Republican Party"), where
+ * capitals do not mark names: at least three words of four letters or more, 80 % of
+ * them capitalised.
+ */
+export function titleCaseSentences(tokens: Token[]): Set<number> {
+  const long = new Map<number, [number, number]>();
+  for (const tok of tokens) {
+    if (tok.text.length < 4 || !/^\p{L}/u.test(tok.text)) continue;
+    const c = long.get(tok.sentence) ?? [0, 0];
+    c[0]++;
+    if (/^\p{Lu}/u.test(tok.text)) c[1]++;
+    long.set(tok.sentence, c);
+  }
+  const out = new Set<number>();
+  for (const [sentence, [n, caps]] of long) if (n >= 3 && caps / n >= 0.8) out.add(sentence);
+  return out;
+}
+
 function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): Chunk[] {
   const { particles, connectors } = ctx.lexicon.names;
   const chunks: Chunk[] = [];
+  const titleCase = titleCaseSentences(tokens);
   let t = 0;
   while (t < tokens.length) {
+    const headline = titleCase.has(tokens[t]!.sentence);
     const sentenceStart = t === 0 || tokens[t - 1]!.sentence !== tokens[t]!.sentence || /^["“‘(—–-]$/.test(tokens[t - 1]!.text) && (t < 2 || tokens[t - 2]!.sentence !== tokens[t]!.sentence);
     const startsWithParticle = particles.has(tokens[t]!.norm) && /^[a-z]/.test(tokens[t]!.text) && attachedHyphenName(tokens, t, ctx, actorAt);
-    if (!startsWithParticle && !isNameToken(tokens, t, ctx, actorAt, sentenceStart)) {
+    if ((!startsWithParticle && !isNameToken(tokens, t, ctx, actorAt, sentenceStart)) || (headline && !actorAt.has(t) && tokens[t]!.pos !== 'PROPN')) {
       t++;
       continue;
     }
@@ -265,6 +290,8 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
       }
       const next = tokens[end];
       if (!next || next.sentence !== s) break;
+      // In a headline only wink-nlp's proper nouns and dictionary names count.
+      if (headline && !actorAt.has(end) && next.pos !== 'PROPN') break;
       if (isNameToken(tokens, end, ctx, actorAt, false) && adjacentOrSpaced(text, tokens, end)) {
         end++;
         continue;
@@ -287,7 +314,7 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
         }
       }
       // of / for / the between capitalised words: Committee for the Resistance Factions.
-      if (connectors.has(next.norm) && /^[a-z]/.test(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
+      if (!headline && connectors.has(next.norm) && /^[a-z]/.test(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
         let k = end + 1;
         if (tokens[k]?.norm === 'the' && /^[a-z]/.test(tokens[k]!.text)) k++;
         if (tokens[k] && tokens[k]!.sentence === s && isNameToken(tokens, k, ctx, actorAt, false)) {
@@ -297,7 +324,7 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
       }
       break;
     }
-    chunks.push({ start, end });
+    chunks.push({ start, end, headline });
     t = end;
   }
   return chunks;
@@ -396,6 +423,22 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   const nextTok = tokens[chunk.end];
   if (last && last.start > chunk.start && last.builtIn?.role === 'demonym' && nextTok && (roleAt.has(chunk.end) || nextTok.pos === 'NOUN' || ['and', 'or'].includes(nextTok.norm))) {
     return { ...none, deferred: actorMention(last, tokens, text, ctx) };
+  }
+
+  // A title inside the chunk after words that are no actor ("Wealthy Donors Desert
+  // Senator Alma Reyes", a headline): the words before it are a chunk of their own.
+  for (let k = chunk.start + 1; k < chunk.end - 1; k++) {
+    const role = roleAt.get(k);
+    if (!role || role.role.kind !== 'person' || role.end >= chunk.end || !isCapitalised(tokens[k]!.text)) continue;
+    if (spanEndingAt(actorAt, k) || honorificAt(tokens, k - 1, ctx)) break;
+    const before = classifyChunk({ ...chunk, end: k }, tokens, text, ctx, actorAt, roleAt);
+    const after = classifyChunk({ ...chunk, start: k }, tokens, text, ctx, actorAt, roleAt);
+    return {
+      mentions: [...before.mentions, ...after.mentions],
+      deferred: before.deferred ?? after.deferred,
+      coveredFrom: before.coveredTo > before.coveredFrom ? before.coveredFrom : after.coveredFrom,
+      coveredTo: after.coveredTo > after.coveredFrom ? after.coveredTo : before.coveredTo,
+    };
   }
 
   // Leading modifiers and titles: [Iraqi] [Prime Minister] Mustafa al-Kadhimi.

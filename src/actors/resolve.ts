@@ -326,7 +326,7 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   const code = r.mentions.map((x) => x.code).find((c) => !!c) ?? null;
   if (words.some((w) => names.groupWords.has(w))) return 'GROUP';
   if (names.facilityWords.has(head) || (words.length >= 2 && names.facilityWords.has(words.slice(-2).join(' ')))) return 'FACILITY';
-  if (names.orgWords.has(head)) return 'ORG';
+  if (names.orgWords.has(head) || (words.length > 2 && words.some((w) => names.orgWords.has(w)))) return 'ORG';
   if (names.gpeWords.has(head) && words.length > 1) return 'GPE';
   if (names.locationWords.has(head) && words.length > 1) return 'LOC';
   if (words.length === 1 && names.religions.has(head)) return 'NORP';
@@ -361,7 +361,10 @@ function speechNext(m: Mention, ctx: ResolveContext): boolean {
 
 /** Single unknown words with nothing to say what they are are left out. */
 function keepEntity(r: ResolvedEntity): boolean {
-  if (r.entity.type !== 'OTHER' || r.entity.code) return true;
+  if (r.entity.code || r.lexiconId) return true;
+  // A capitalised phrase seen only in a title-case headline may be no name at all.
+  if (r.mentions.every((m) => m.inHeadline || m.kind === 'pronoun')) return false;
+  if (r.entity.type !== 'OTHER') return true;
   return r.mentions.length > 1 || r.entity.name.includes(' ');
 }
 
