@@ -32,6 +32,7 @@ const PREP_FRAME = new RegExp(
 );
 const GIVEN_FRAME = new RegExp(`(?<=\\b(?:gave|give|gives|giving|given|granted|grant|allowed|allow)\\s+(?:\\S+\\s+){0,3}?)${NUMBER}\\s+${UNIT}(?=\\s+to\\b)`, 'gi');
 const END_OF = /\b(?:by|before|until|till|no later than)\s+the\s+end\s+of\s+(?:the|this|next|(\w+))\s*(year|month|week|\w+)?/gi;
+const DATE_START = /^(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|next|tomorrow|tonight|mid|early|late|this|the (end|start|beginning|middle) of)/i;
 const BY_DATE = /\b(by|before|until|till|no later than|deadline of)\s+/gi;
 
 function count(word: string): number | null {
@@ -56,9 +57,13 @@ function lastDayOf(year: number, monthIndex: number): string {
   return isoDate(new Date(Date.UTC(year, monthIndex + 1, 0, 12)));
 }
 
+/** Without one of these words a sentence holds no deadline or duration. */
+const MAY_HOLD_DEADLINE = /\b(hours?|days?|weeks?|months?|years?|decades?|by|before|until|till|deadline|later than)\b/i;
+
 export function findDeadlines(text: string, from: number, to: number, published: string | null): DeadlineExpression[] {
   const anchor = parsePublished(published);
   const slice = text.slice(from, to);
+  if (!MAY_HOLD_DEADLINE.test(slice)) return [];
   const out: DeadlineExpression[] = [];
   const add = (start: number, end: number, value: string | null) => {
     if (out.some((d) => d.start < from + end && from + start < d.end)) return;
@@ -102,6 +107,8 @@ export function findDeadlines(text: string, from: number, to: number, published:
   // "by Friday", "before March 15", "until June": a date the event must happen by.
   for (const m of slice.matchAll(BY_DATE)) {
     const rest = slice.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+    // Only words that can start a date are worth asking chrono about ("by the government" is not).
+    if (!DATE_START.test(rest)) continue;
     const parsed = chrono.parse(rest, { instant: anchor ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 'UTC' } as chrono.ParsingReference, { forwardDate: true });
     const first = parsed[0];
     if (!first || first.index !== 0) continue;

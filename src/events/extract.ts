@@ -69,7 +69,7 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
   if (doc.tokens.length === 0) return [];
   const lex = loadTriggerLexicon();
   const mod = loadModalityLexicon();
-  const clauses = new Clauses(doc);
+  const clauses = Clauses.of(doc);
   const actors = new ActorIndex(doc, clauses, lex.weapons);
   const drafts: Draft[] = [];
   for (const [index, s] of doc.sentences.entries()) {

@@ -30,12 +30,28 @@ interface CueFile {
 
 type Pattern = string[][];
 
-let cues: { uncertain: Pattern[]; suspect: Pattern[]; accuse: Pattern[]; perpetrators: Set<string> } | null = null;
+interface IndexedPattern {
+  stance: Stance;
+  pattern: Pattern;
+}
+
+/** Cue patterns indexed by their first word, so a token costs one lookup. */
+let cues: { byFirst: Map<string, IndexedPattern[]>; perpetrators: Set<string> } | null = null;
 function cueLexicon() {
   if (!cues) {
     const f = loadJsonResource<CueFile>('lexicons/events/responsibility.json');
-    const compile = (list: string[]) => list.map((p) => p.split(/\s+/).map((w) => w.split('|')));
-    cues = { uncertain: compile(f.uncertain), suspect: compile(f.suspect), accuse: compile(f.accuse), perpetrators: new Set(f.perpetratorNouns) };
+    const byFirst = new Map<string, IndexedPattern[]>();
+    for (const [stance, list] of [['uncertain', f.uncertain], ['suspect', f.suspect], ['accuse', f.accuse]] as const) {
+      for (const p of list) {
+        const pattern = p.split(/\s+/).map((w) => w.split('|'));
+        for (const first of pattern[0]!) {
+          const entries = byFirst.get(first) ?? [];
+          entries.push({ stance, pattern });
+          byFirst.set(first, entries);
+        }
+      }
+    }
+    cues = { byFirst, perpetrators: new Set(f.perpetratorNouns) };
   }
   return cues;
 }
@@ -72,13 +88,16 @@ function findCues(tokens: Token[], first: number, last: number): Cue[] {
   const lex = cueLexicon();
   const out: Cue[] = [];
   for (let i = first; i < last; i++) {
-    for (const [stance, patterns] of [['uncertain', lex.uncertain], ['suspect', lex.suspect], ['accuse', lex.accuse]] as const) {
-      for (const p of patterns) {
-        const end = matchAt(tokens, i, last, p);
-        if (end !== null) {
-          out.push({ stance, first: i, last: end });
-          break;
-        }
+    const t = tokens[i]!;
+    const l = lemmaOf(t);
+    const candidates = [...(lex.byFirst.get(l) ?? []), ...(t.norm !== l ? lex.byFirst.get(t.norm) ?? [] : []), ...(t.pos === 'AUX' && l === 'be' ? [] : [])];
+    const seen = new Set<Stance>();
+    for (const { stance, pattern } of candidates) {
+      if (seen.has(stance)) continue;
+      const end = matchAt(tokens, i, last, pattern);
+      if (end !== null) {
+        out.push({ stance, first: i, last: end });
+        seen.add(stance);
       }
     }
   }
@@ -93,7 +112,7 @@ export function findResponsibility(doc: Doc): Responsibility[] {
   if (doc.events.length === 0) return [];
   const incidents = incidentsOf(doc);
   if (incidents.length === 0) return [];
-  const clauses = new Clauses(doc);
+  const clauses = Clauses.of(doc);
   loadModalityLexicon();
   const actors = new ActorIndex(doc, clauses, loadTriggerLexicon().weapons);
   const tokens = doc.tokens;

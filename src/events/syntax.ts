@@ -155,13 +155,27 @@ function headOf(tokens: Token[], first: number, last: number): number {
   return last - 1;
 }
 
+const built = new WeakMap<Doc, Clauses>();
+
 /** Per-sentence chunk index, cached on the doc run. */
 export class Clauses {
   readonly phrases: NounPhrase[] = [];
+  readonly tokens: Token[];
   /** Token index -> phrase index (or -1). */
   private readonly owner: Int32Array;
 
+  /** The chunks of a document, built once and shared by the stages that read them. */
+  static of(doc: Doc): Clauses {
+    let c = built.get(doc);
+    if (!c || c.tokens !== doc.tokens) {
+      c = new Clauses(doc);
+      built.set(doc, c);
+    }
+    return c;
+  }
+
   constructor(readonly doc: Doc) {
+    this.tokens = doc.tokens;
     this.owner = new Int32Array(doc.tokens.length).fill(-1);
     for (const s of doc.sentences) {
       for (const np of chunkSentence(doc.tokens, s.firstToken, s.lastToken)) {
@@ -170,10 +184,6 @@ export class Clauses {
         for (let k = np.first; k < np.last; k++) this.owner[k] = index;
       }
     }
-  }
-
-  get tokens(): Token[] {
-    return this.doc.tokens;
   }
 
   phraseAt(i: number): NounPhrase | null {

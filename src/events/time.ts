@@ -58,15 +58,62 @@ function addDays(d: Date, n: number): Date {
   return new Date(d.getTime() + n * DAY_MS);
 }
 
+/**
+ * chrono over the windows around the words that can start a time expression, not the
+ * whole sentence: it costs in proportion to the text it reads. Indexes are into `slice`.
+ */
+/** A chrono result placed in the sentence: its index and text there, and what chrono read. */
+interface Found {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+}
+
+function parseAround(slice: string, instant: Date): Found[] {
+  const windows: [number, number][] = [];
+  const re = new RegExp(MAY_HOLD_TIME.source, 'gi');
+  for (const m of slice.matchAll(re)) {
+    const a = Math.max(0, m.index! - 30);
+    const b = Math.min(slice.length, m.index! + m[0].length + 30);
+    const lastWindow = windows[windows.length - 1];
+    if (lastWindow && a <= lastWindow[1]) lastWindow[1] = Math.max(lastWindow[1], b);
+    else windows.push([a, b]);
+  }
+  const out: Found[] = [];
+  for (const [a, b] of windows) {
+    // Start and end the window at word boundaries so no word is cut in two.
+    const start = a === 0 ? 0 : slice.lastIndexOf(' ', a) + 1;
+    let end = slice.indexOf(' ', b);
+    if (end === -1) end = slice.length;
+    for (const r of chrono.parse(slice.slice(start, end), { instant, timezone: 'UTC' } as chrono.ParsingReference)) {
+      const index = r.index + start;
+      if (!out.some((o) => o.index === index)) out.push({ index, text: r.text, start: r.start });
+    }
+  }
+  return out.sort((x, y) => x.index - y.index);
+}
+
 /** Finds the time expressions of text[from, to). */
+/** Words without which a sentence holds no time expression: chrono is not asked. */
+const MAY_HOLD_TIME = new RegExp([
+  '\\b(january|february|march|april|june|july|august|september|october|november|december)\\b',
+  '\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.',
+  '\\bmay\\s+\\d', '\\b(in|since|early|late|mid|until|by)[\\s-]+may\\b',
+  '\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b',
+  '\\b(today|tonight|yesterday|tomorrow|ago|overnight|weekend)\\b',
+  '\\b(last|this|next|past|previous|coming|earlier|later)\\s+(week|month|year|decade|morning|afternoon|evening|night)',
+  '\\b(in|since|during|of|by|until|from)\\s+(19|20)\\d\\d\\b', '\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}',
+].join('|'), 'i');
+
 export function findTimes(text: string, from: number, to: number, published: string | null): TimeExpression[] {
   const anchor = parsePublished(published);
   const slice = text.slice(from, to);
-  const results = chrono.parse(slice, { instant: anchor ?? NO_ANCHOR, timezone: 'UTC' } as chrono.ParsingReference);
+  if (!MAY_HOLD_TIME.test(slice)) return [];
+  const results = parseAround(slice, anchor ?? NO_ANCHOR);
   // Without an anchor, an expression whose date moves with the reference is relative: no value.
   const moved = new Set<number>();
   if (!anchor) {
-    const other = chrono.parse(slice, { instant: OTHER_REFERENCE, timezone: 'UTC' } as chrono.ParsingReference);
+    const other = parseAround(slice, OTHER_REFERENCE);
     for (const r of results) {
       const twin = other.find((o) => o.index === r.index);
       if (!twin || twin.start.date().getTime() !== r.start.date().getTime()) moved.add(r.index);
@@ -101,7 +148,7 @@ export function findTimes(text: string, from: number, to: number, published: str
 
 function normalise(
   words: string,
-  r: chrono.ParsedResult,
+  r: Found,
   kv: Record<string, number>,
   anchor: Date | null,
   direction: 'past' | 'future',
