@@ -75,11 +75,11 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
   for (const [index, s] of doc.sentences.entries()) {
     let mentions = findMentions(clauses, lex, s.firstToken, s.lastToken);
     if (options.dictionary) mentions = options.dictionary.recode(doc, clauses, actors, index, mentions);
-    drafts.push(...composeSentence(clauses, obligations(clauses, mentions, s.firstToken, s.lastToken, mod), index, mod, lex));
+    drafts.push(...composeSentence(clauses, obligations(clauses, mentions, s.firstToken, s.lastToken, mod), index, mod));
   }
   for (const d of drafts) findArguments(clauses, actors, lex, d);
   splitCompounds(drafts);
-  const kept = drafts.filter((d) => keep(clauses, actors, lex, d));
+  const kept = drafts.filter((d) => keep(clauses, lex, d));
   kept.sort((a, b) => a.first - b.first);
 
   const events: Event[] = [];
@@ -184,7 +184,7 @@ function futureSense(d: Draft, m: { modality: Modality; future: boolean; unless:
 }
 
 /** Applies governors to the sentence's mentions: one event per chain. */
-function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number, mod: ModalityLexicon, lex: TriggerLexicon): Draft[] {
+function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number, mod: ModalityLexicon): Draft[] {
   const tokens = clauses.tokens;
   const absorbed = new Set<number>();
   const drafts: Draft[] = [];
@@ -424,8 +424,7 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
   // Coercion, sanctions, protest and violence "in Cizre", "from Iraq": the place is the recipient when no one else is.
   if (d.target.length === 0 && PLACE_RECIPIENT.has(d.innerType)) d.target = placeRecipient(clauses, actors, d);
   // An actor is not its own target.
-  const sourceKeys = new Set(d.source.map((r) => ActorIndex.keyOf(r)));
-  d.target = d.target.filter((r) => !(r.entity && sourceKeys.has(r.entity)) && !d.source.some((s) => s.span.start === r.span.start));
+  d.target = d.target.filter((r) => !d.source.some((s) => s.span.start === r.span.start || (r.entity !== null && r.entity === s.entity)));
   // Phrases that are the trigger itself are not arguments.
   const trig: [number, number] = [tokens[d.first]!.start, tokens[d.last - 1]!.end];
   d.source = d.source.filter((r) => r.span.end <= trig[0] || r.span.start >= trig[1] || r.span.end - r.span.start > trig[1] - trig[0]);
@@ -629,7 +628,7 @@ function futureAux(tokens: Token[], head: number): boolean {
   return false;
 }
 
-function keep(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, d: Draft): boolean {
+function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft): boolean {
   // A dictionary-coded event needs a source and a target, as PETRARCH requires a dyad.
   if (d.dictionary) return d.source.length > 0 && d.target.length > 0;
   // A verb + object pair ("signed an agreement", "fired a rocket") names its event whoever the actors are.

@@ -1,5 +1,5 @@
 import { trimSpan } from '../doc/doc.js';
-import type { ActorRef, Attribution, Doc, Event, Responsibility, Stance, Token } from '../doc/types.js';
+import type { ActorRef, Attribution, Doc, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex } from './actors.js';
 import { MATERIAL_HOSTILE } from './cameo.js';
@@ -169,7 +169,7 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       }
       if (attribution && speaker) {
         const cueType = attribution.cueType;
-        const accusedByCue = accusedInSentence(doc, m, ti);
+        const accusedByCue = accusedInSentence(doc, ti);
         if (cueType === 'deny') {
           add({ incident: inc.id, stance: 'deny', speaker, target: perpetrator && !same(perpetrator, speaker) ? perpetrator : null, evidence }, order);
         } else if (perpetrator && same(perpetrator, speaker)) {
@@ -362,7 +362,7 @@ function denierOf(clauses: Clauses, actors: ActorIndex, ti: number): Speaker | n
 }
 
 /** The accused named by an accusing verb in the mention's sentence ("blaming the attacks on X"). */
-function accusedInSentence(doc: Doc, m: Event, ti: number): ActorRef | null {
+function accusedInSentence(doc: Doc, ti: number): ActorRef | null {
   const s = doc.tokens[ti]!.sentence;
   for (const ev of doc.events) {
     if (ev.type !== 'DISAPPROVE' || ev.cameo !== '112' || ev.target.length === 0) continue;
