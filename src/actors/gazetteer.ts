@@ -86,6 +86,8 @@ function buildIndex(): Map<string, Place[]> {
 function buildLooseIndex(exact: Map<string, Place[]>): Map<string, Place[]> {
   const looseIndex = new Map<string, Place[]>();
   for (const [key, list] of exact) {
+    // Lists are sorted by prominence: a key whose first place is small has no large one.
+    if (list[0]!.population < 10000 && !list.some((p) => p.population >= 10000)) continue;
     const loose = looseKey(key);
     for (const place of list) {
       if (place.population < 10000) continue;
