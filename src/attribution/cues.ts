@@ -96,23 +96,14 @@ function matchAdverbial(ctx: AttrContext, i: number): Cue | null {
 function verbCue(ctx: AttrContext, head: number, lemma: string, types: CueType[]): Cue {
   const { tokens, lexicon } = ctx;
   const sentence = ctx.sentenceOf[head]!;
-  let first = head;
   // auxiliaries, negation and adverbs: `has not yet said`, `also told`
-  const takeModifiers = () => {
-    while (first - 1 >= 0 && ctx.sentenceOf[first - 1] === sentence) {
-      const t = tokens[first - 1]!;
-      if (t.pos === 'AUX' || (t.pos === 'PART' && (t.norm === 'not' || t.norm === "n't" || t.norm === 'n’t')) || (t.pos === 'ADV' && !ADVERB_STOP.has(t.norm) && !/,$/.test(t.norm))) first--;
-      else break;
-    }
-  };
-  takeModifiers();
+  let first = withModifiers(ctx, head, sentence);
   // a verb that governs the cue joins it, and its subject is the source:
   // `continued to call for`, `is expected to announce`, `refused to comment`, `went on to discuss`,
   // `avoids condemning`, `started off by emphasizing`, `is steering clear of criticizing`
   const governor = governingVerb(ctx, first, sentence);
   if (governor !== -1) {
-    first = governor;
-    takeModifiers();
+    first = withModifiers(ctx, governor, sentence);
   } else if (tokens[first - 1]?.norm === 'to' && tokens[first - 1]!.pos === 'PART' && ctx.sentenceOf[first - 1] === sentence) {
     // `… prompted NATO to order`: the infinitive marker belongs to the cue
     first--;
@@ -141,6 +132,17 @@ function verbCue(ctx: AttrContext, head: number, lemma: string, types: CueType[]
   if (tokens[last + 1]?.text === ':' && ctx.sentenceOf[last + 1] === sentence) last++;
   void lexicon;
   return { kind: 'verb', head, first, last, lemma, types };
+}
+
+/** The first token of a verb group ending at `first`: its auxiliaries, negation and adverbs. */
+function withModifiers(ctx: AttrContext, first: number, sentence: number): number {
+  const { tokens } = ctx;
+  while (first - 1 >= 0 && ctx.sentenceOf[first - 1] === sentence) {
+    const t = tokens[first - 1]!;
+    if (t.pos === 'AUX' || (t.pos === 'PART' && (t.norm === 'not' || t.norm === "n't" || t.norm === 'n’t')) || (t.pos === 'ADV' && !ADVERB_STOP.has(t.norm) && !t.norm.endsWith(','))) first--;
+    else break;
+  }
+  return first;
 }
 
 /** Index of the verb that governs a to-infinitive or gerund cue starting at `first`, else -1. */

@@ -102,7 +102,7 @@ function isCommaLikeToken(t: { text: string }): boolean {
  */
 function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
   const { tokens } = ctx;
-  for (const a of drafts) {
+  for (const [ai, a] of drafts.entries()) {
     const [c0, c1] = a.content;
     if (c0 <= a.cue.last || a.split) continue;
     // inside a comma-set clause, the content ends where the main clause resumes
@@ -115,8 +115,10 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
         }
       }
     }
-    for (const b of drafts) {
-      if (b === a || b.cue.first <= c0 || b.cue.first > c1) continue;
+    // drafts are in text order: only those after a, up to the end of its content
+    for (let bi = ai + 1; bi < drafts.length && drafts[bi]!.cue.first <= c1; bi++) {
+      const b = drafts[bi]!;
+      if (b.cue.first <= c0) continue;
       // b's clause is set off by a comma, a dash, a semicolon or a conjunction
       const left = b.source && b.source[0] < b.cue.first ? b.source[0] : b.cue.first;
       let edge = left - 1;
