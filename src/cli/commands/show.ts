@@ -17,7 +17,7 @@ export function registerShow(program: Command): void {
     .argument('<id>', 'document id (sha256:…), or a unique prefix of it of at least 4 hex digits')
     .option('-f, --format <format>', 'json (docs/contract.md), md or html (an analyst\'s brief)', 'json');
   addDbOption(command, 'SQLite database to read').action((id: string, flags: ShowFlags) => {
-    if (!['json', 'md', 'html'].includes(flags.format)) throw new InputError(`unknown format "${flags.format}": use json or md, or html for the analyst's brief`);
+    if (!['json', 'md', 'html'].includes(flags.format)) throw new InputError(`unknown format "${flags.format}": use json, md or html`);
     const store = SqliteStore.open(flags.db, { create: false });
     try {
       const doc = store.get(id);
