@@ -164,6 +164,13 @@ test('nominal cues: a statement noun with its speaker and content', () => {
   assert.ok(insistence.content.text.startsWith('the drought'));
 });
 
+test('a predicate noun takes the subject as its source', () => {
+  const a = byCue(extract('The council is intent on closing the old library.'), 'intent on');
+  assert.equal(a.source?.text, 'The council');
+  assert.equal(a.cueType, 'intend');
+  assert.equal(a.content.text, 'closing the old library');
+});
+
 test('"in a statement, X said" keeps X as the source', () => {
   const a = byCue(extract('In a statement, the agency said it would appeal the ruling.'), 'said');
   assert.equal(a.source?.text, 'the agency');

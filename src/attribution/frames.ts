@@ -510,7 +510,7 @@ export class FrameFinder {
     if (!next || cue.head + 1 > last) return null;
     let contentStart = -1;
     if (next.norm === 'that' && tokens[cue.head + 2] && /^(PRON|PROPN|DET|NOUN|ADJ|NUM)$/.test(tokens[cue.head + 2]!.pos)) contentStart = cue.head + 1;
-    else if ((next.norm === 'on' || next.norm === 'about' || next.norm === 'of' || next.norm === 'for') && tokens[cue.head + 2]?.pos === 'VERB' && /ing$/.test(tokens[cue.head + 2]!.norm)) {
+    else if ((next.norm === 'on' || next.norm === 'about' || next.norm === 'of' || next.norm === 'for') && /^(VERB|NOUN)$/.test(tokens[cue.head + 2]?.pos ?? '') && /ing$/.test(tokens[cue.head + 2]!.norm)) {
       const gerund = tokens[cue.head + 2]!;
       const verbTypes = this.ctx.lexicon.verbs.get(gerund.lemma);
       if (verbTypes && cue.head + 3 <= last) {
@@ -537,6 +537,11 @@ export class FrameFinder {
     } else if (k >= first && tokens[k]!.pos === 'PROPN') {
       const s = npStartBefore(tokens, k, first);
       if (s !== -1) source = [s, k];
+    } else {
+      // a predicate: `the administration is so intent on restarting …`, `he was adamant that …`
+      let b = cue.head - 1;
+      while (b >= first && (tokens[b]!.pos === 'ADV' || tokens[b]!.pos === 'DET' && tokens[b]!.norm !== 'the')) b--;
+      if (b >= first && tokens[b]!.lemma === 'be' && tokens[b]!.pos === 'AUX') source = this.subjectBefore(b - 1, first);
     }
     const content = this.contentFrom(contentStart, last);
     if (!content) return null;
