@@ -156,7 +156,7 @@ export class ActorIndex {
     // "Human rights watchdog Amnesty International": a descriptor before a name goes;
     // a title stays ("Defense Secretary Lloyd Austin").
     const name = this.trailingName(first, np.last);
-    if (name > first && name < np.last && !actorNouns().actor.has(lemmaOf(tokens[name - 1]!)) && tokens[name - 1]!.pos === 'NOUN') first = name;
+    if (name > first && name < np.last && !actorNouns().actor.has(lemmaOf(tokens[name - 1]!)) && tokens[name - 1]!.pos === 'NOUN' && !/^[A-Z]/.test(tokens[name - 1]!.text)) first = name;
     // "their forces": the group the pronoun stands for.
     if (np.possessor && tokens[np.possessor[0]]!.pos === 'PRON' && np.possessor[1] - np.possessor[0] === 1 && actorNouns().actor.has(lemmaOf(tokens[np.head]!))) {
       const owner = this.pronounRef({ first: np.possessor[0], last: np.possessor[1], head: np.possessor[0], possessor: null, pronoun: true, relative: false });

@@ -61,7 +61,7 @@ export interface ExtractOptions {
 const OBJECT_NOT_TARGET = new Set(['withdraw', 'pull out', 'pull back', 'deploy', 'mobilize', 'mobilise', 'mass', 'retreat', 'evacuate', 'send', 'launch', 'fire']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'into', 'around', 'throughout', 'along', 'off', 'within']);
 const HOSTILE = new Set(['ASSAULT', 'FIGHT', 'COERCE', 'THREATEN']);
-const PLACE_RECIPIENT = new Set(['COERCE', 'SANCTION', 'PROTEST', 'ASSAULT', 'FIGHT', 'RETREAT', 'MOBILIZE']);
+const PLACE_RECIPIENT = new Set(['COERCE', 'SANCTION', 'PROTEST', 'RETREAT', 'MOBILIZE']);
 const THAT_TARGET = new Set(['DEMAND', 'THREATEN', 'DISAPPROVE', 'REJECT']);
 const COMMITMENTS = new Set(['AGREE', 'DEMAND', 'THREATEN', 'CONCEDE', 'RETREAT', 'SANCTION', 'REJECT']);
 
@@ -314,6 +314,8 @@ function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, req
   const out: ActorRef[] = [];
   const parts = subject ? [...clauses.conjunctsBefore(np), ...clauses.conjuncts(np)] : clauses.conjuncts(np);
   for (const part of parts) {
+    // "No group has claimed …": a negative quantifier names nobody.
+    if (/^(no|none|neither|nobody)$/.test(clauses.tokens[part.first]!.norm)) continue;
     const phrase = clauses.resolveQuantity(part);
     if (actors.isWeapon(phrase)) {
       // "Israeli tanks shelled …": the weapon is not the actor, its owner is.

@@ -105,6 +105,16 @@ export function findIncidents(doc: Doc): Incident[] {
       continue;
     }
     if (!ACTUAL.has(ev.modality)) continue;
+    // Mentions in one sentence are one incident unless their actors clash: "A car bomb
+    // exploded in the market, killing 12 people".
+    const sentence0 = sentenceIndex(doc, ev.trigger.start);
+    const sameSentence = [...incidents].reverse().find((inc) =>
+      inc.mentions.some((m) => sentenceIndex(doc, m.trigger.start) === sentence0 && family(m.type) === family(ev.type)) &&
+      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => !clash(doc, m.source, ev.source)));
+    if (sameSentence) {
+      sameSentence.mentions.push(ev);
+      continue;
+    }
     const back = definite(doc, ev);
     // A reference back ("the bombing" in "denied any role in the bombing on Tuesday") takes
     // the sentence's time and place from the statement around it: only kind and actors must agree.

@@ -25,6 +25,8 @@ interface CueFile {
   uncertain: string[];
   suspect: string[];
   accuse: string[];
+  deny: string[];
+  claim: string[];
   perpetratorNouns: string[];
 }
 
@@ -41,7 +43,7 @@ function cueLexicon() {
   if (!cues) {
     const f = loadJsonResource<CueFile>('lexicons/events/responsibility.json');
     const byFirst = new Map<string, IndexedPattern[]>();
-    for (const [stance, list] of [['uncertain', f.uncertain], ['suspect', f.suspect], ['accuse', f.accuse]] as const) {
+    for (const [stance, list] of [['uncertain', f.uncertain], ['suspect', f.suspect], ['accuse', f.accuse], ['deny', f.deny], ['claim', f.claim]] as const) {
       for (const p of list) {
         const pattern = p.split(/\s+/).map((w) => w.split('|'));
         for (const first of pattern[0]!) {
@@ -195,14 +197,9 @@ export function findResponsibility(doc: Doc): Responsibility[] {
   for (const [index, s] of doc.sentences.entries()) {
     const found = findCues(tokens, s.firstToken, s.lastToken);
     if (found.length === 0) continue;
-    let here = mentionSentences.get(index);
-    if (!here && /\b(it|this|that|responsible|behind|blame)\b/i.test(doc.text.slice(s.start, s.end))) {
-      // "The official said it was too early to say who was responsible": the latest incident, if recent.
-      for (let back = index - 1; back >= Math.max(0, index - 3) && !here; back--) {
-        const prev = mentionSentences.get(back);
-        if (prev && prev.length === 1) here = prev;
-      }
-    }
+    // "The official said it was too early to say who was responsible", "X, which denied any
+    // involvement": a cue with no incident in its sentence is about the latest recent one.
+    const here = mentionSentences.get(index) ?? latestBefore(mentionSentences, index);
     if (!here) continue;
     for (const cue of found) {
       const evidence = clauseSpan(doc, s, tokens[cue.first]!.start);
@@ -213,6 +210,9 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       const speaker = subject ?? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? { span: null, entity: null, author: true };
       if (cue.stance === 'uncertain') {
         add({ incident: inc.id, stance: 'uncertain', speaker, target: null, evidence }, tokens[cue.first]!.start);
+      } else if (cue.stance === 'deny' || cue.stance === 'claim') {
+        // Only a speaker can deny or claim; the article's voice does neither.
+        if (!speaker.author) add({ incident: inc.id, stance: cue.stance, speaker, target: null, evidence }, tokens[cue.first]!.start);
       } else {
         // Who is accused or suspected: the perpetrator phrase of the cue.
         const target = cueTarget(doc, clauses, actors, cue, inc);
@@ -230,12 +230,12 @@ export function findResponsibility(doc: Doc): Responsibility[] {
     }
   }
 
-  // Accusations made by accusing verbs ("blamed the attacks on X", "accused X of …").
+  // Accusations made by accusing verbs ("blamed the attacks on X", "accused X of …", "blamed X").
   for (const ev of doc.events) {
     if (ev.type !== 'DISAPPROVE' || ev.cameo !== '112' || ev.target.length === 0) continue;
     const ti = tokenAt(ev.trigger.start);
     const sIndex = tokens[ti]!.sentence;
-    const here = mentionSentences.get(sIndex);
+    const here = mentionSentences.get(sIndex) ?? latestBefore(mentionSentences, sIndex);
     if (!here) continue;
     const inc = nearestIncident(doc, here, ev.trigger.start, sIndex);
     if (!inc) continue;
@@ -280,6 +280,15 @@ export function clauseSpan(doc: Doc, s: { start: number; end: number }, offset: 
     break;
   }
   return trimSpan(doc.text, a, b, /[\s,:;—]/);
+}
+
+/** The incidents of the nearest of the three sentences before, when only one incident is there. */
+function latestBefore(mentionSentences: Map<number, Incident[]>, index: number): Incident[] | undefined {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    const prev = mentionSentences.get(back);
+    if (prev) return prev.length === 1 ? prev : [prev[prev.length - 1]!];
+  }
+  return undefined;
 }
 
 export function tokenIndexAt(tokens: Token[], offset: number): number {
@@ -335,6 +344,8 @@ function cueSubject(clauses: Clauses, actors: ActorIndex, i: number): Speaker | 
   if (v >= last || tokens[v]!.pos !== 'VERB') v = i;
   const np = clauses.subjectOf(v);
   if (!np) return null;
+  // "No group has claimed responsibility": a negative quantifier is nobody.
+  if (/^(no|none|nobody|neither)$/.test(tokens[np.first]!.norm) || /^(no one|nobody)$/.test(tokens[np.first]!.norm)) return null;
   // "It is too early to say": an expletive is nobody.
   if (np.pronoun && tokens[np.first]!.norm === 'it' && (tokens[np.last]?.pos === 'AUX')) return null;
   if (!actors.isActorLike(np)) return null;

@@ -134,6 +134,13 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       // 2c. Impact verbs with a weapon as subject: "a drone struck the depot".
       if (lex.impactVerbs.has(lemma)) {
         const subj = clauses.subjectOf(i);
+        // "Explosion kills 12", "the blast wounded five": an event as subject is not a perpetrator either.
+        const eventSubject = subj && ['ASSAULT', 'FIGHT'].includes(lex.nouns.get(lemmaOf(tokens[subj.head]!))?.type ?? '');
+        if (subj && eventSubject && !lex.weapons.has(lemmaOf(tokens[subj.head]!))) {
+          const sense = lex.verbs.get(lemma) ?? { type: 'ASSAULT', cameo: '180' };
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: sense.cameo }, key: lemma, weaponSubject: true });
+          continue;
+        }
         if (subj && lex.weapons.has(lemmaOf(tokens[subj.head]!))) {
           // The weapon decides the code: a drone's strike is an aerial attack (195).
           out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: lex.weapons.get(lemmaOf(tokens[subj.head]!)) ?? '180' }, key: lemma, weaponSubject: true });
