@@ -301,3 +301,12 @@ test('text without tokens or cues gives no attributions', () => {
   assert.deepEqual(extract('The river rose two metres overnight.'), []);
   assert.deepEqual(extract(' '), []);
 });
+
+test('a neutral cue whose content denies involvement is a denial', () => {
+  const doc = analyzeText('The rebel council said that it had nothing to do with the bombing of the bridge.');
+  const a = doc.attributions.find((x) => x.cue.text === 'said');
+  assert.ok(a, 'an attribution with the cue "said"');
+  assert.equal(a.cueType, 'deny');
+  const plain = analyzeText('The rebel council said that the bridge had been closed for repairs.');
+  assert.equal(plain.attributions.find((x) => x.cue.text === 'said')?.cueType, 'assert');
+});

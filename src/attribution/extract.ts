@@ -5,6 +5,7 @@ import { relayCitations, resolveNesting } from './chains.js';
 import { npEndAfter } from './chunk.js';
 import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
 import { linkSources } from './coref.js';
+import { withContentDenial } from './denial.js';
 import { findCueCandidates, type Cue } from './cues.js';
 import { shippedCueModel, type CueModel } from './model.js';
 import { FrameFinder, type Draft } from './frames.js';
@@ -192,7 +193,7 @@ function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[], keepNested:
       source: d.source ? makeSpan(text, tokens[d.source[0]]!.start, tokens[d.source[1]]!.end) : null,
       sourceEntity: links[i]!.entity,
       cue: makeSpan(text, tokens[d.cue.first]!.start, tokens[d.cue.last]!.end),
-      cueType: d.cueType,
+      cueType: withContentDenial(d.cueType, tokens, c0, c1),
       content: makeSpan(text, tokens[c0]!.start, tokens[c1]!.end),
       direct: isDirect(ctx, c0, c1),
       anonymous: anonymous[i]!,
