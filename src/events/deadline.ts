@@ -57,6 +57,9 @@ function lastDayOf(year: number, monthIndex: number): string {
   return isoDate(new Date(Date.UTC(year, monthIndex + 1, 0, 12)));
 }
 
+const UNIT_WORD = /\b(hour|day|week|month|year|decade)s?\b/i;
+const BY_DATE_QUICK = /\b(by|before|until|till|than|of)\s+(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|next|tomorrow|tonight|mid|early|late|this|the (end|start|beginning|middle) of)/i;
+
 /** Without one of these words a sentence holds no deadline or duration. */
 const MAY_HOLD_DEADLINE = /\b(hours?|days?|weeks?|months?|years?|decades?|by|before|until|till|deadline|later than)\b/i;
 
@@ -69,7 +72,9 @@ export function findDeadlines(text: string, from: number, to: number, published:
     if (out.some((d) => d.start < from + end && from + start < d.end)) return;
     out.push({ start: from + start, end: from + end, value });
   };
-  for (const re of [NOUN_FRAME, PREP_FRAME, GIVEN_FRAME]) {
+  // Each family of expressions is looked for only when its key words are there.
+  const units = UNIT_WORD.test(slice);
+  for (const re of units ? [NOUN_FRAME, PREP_FRAME, GIVEN_FRAME] : []) {
     re.lastIndex = 0;
     for (const m of slice.matchAll(re)) {
       const numberWord = re === PREP_FRAME ? m[2]! : m[1]!;
@@ -81,7 +86,7 @@ export function findDeadlines(text: string, from: number, to: number, published:
       add(m.index! + lead, m.index! + m[0].length, isoDuration(n, unit));
     }
   }
-  for (const m of slice.matchAll(END_OF)) {
+  for (const m of /\bend of\b/i.test(slice) ? slice.matchAll(END_OF) : []) {
     const monthName = (m[1] ?? '').toLowerCase();
     const unit = (m[2] ?? '').toLowerCase();
     let value: string | null = null;
@@ -105,7 +110,7 @@ export function findDeadlines(text: string, from: number, to: number, published:
     add(m.index!, m.index! + end, value);
   }
   // "by Friday", "before March 15", "until June": a date the event must happen by.
-  for (const m of slice.matchAll(BY_DATE)) {
+  for (const m of BY_DATE_QUICK.test(slice) ? slice.matchAll(BY_DATE) : []) {
     const rest = slice.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
     // Only words that can start a date are worth asking chrono about ("by the government" is not).
     if (!DATE_START.test(rest)) continue;
