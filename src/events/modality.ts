@@ -74,13 +74,21 @@ function matchWords(tokens: Token[], i: number, words: string[]): boolean {
   return true;
 }
 
+let starts: Set<string> | null = null;
+function conditionStarts(mod: ModalityLexicon): Set<string> {
+  starts ??= new Set(mod.conditions.map((w) => w[0]!));
+  return starts;
+}
+
 /** Condition clauses of a sentence. */
 export function conditionClauses(clauses: Clauses, sentence: number, mod: ModalityLexicon): ConditionClause[] {
   const doc = clauses.doc;
   const s = doc.sentences[sentence]!;
   const tokens = doc.tokens;
   const out: ConditionClause[] = [];
+  const firstWords = conditionStarts(mod);
   for (let i = s.firstToken; i < s.lastToken; i++) {
+    if (!firstWords.has(tokens[i]!.norm)) continue;
     const words = mod.conditions.find((w) => matchWords(tokens, i, w));
     if (!words) continue;
     const prev = tokens[i - 1];
