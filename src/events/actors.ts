@@ -230,9 +230,11 @@ export class ActorIndex {
       if (before && before.pos === 'ADP' && before.norm !== 'of' && cand.first > 0) continue;
       const head = tokens[cand.head]!;
       const lem = lemmaOf(head);
-      // "Militants" opening a sentence may be tagged a proper noun; the plural shows in the form.
+      // A plural shows in the lemma ("militias" -> militia); a proper noun is not lemmatised,
+      // so "the Coastal Rebels" counts as plural for "they" by its form.
       const isPlural = head.norm !== lem && /s$/.test(head.norm) && head.pos !== 'PRON';
-      if (plural && !(isPlural || COLLECTIVE.has(lem) || this.conjoinedAt(cand))) continue;
+      const looksPlural = head.pos === 'PROPN' && /[^s]s$/.test(head.norm);
+      if (plural && !(isPlural || looksPlural || COLLECTIVE.has(lem) || this.conjoinedAt(cand))) continue;
       if (!plural && isPlural) continue;
       if (person && !(head.pos === 'PROPN' || actorNouns().actor.has(lem))) continue;
       return cand;
@@ -278,6 +280,20 @@ export class ActorIndex {
       if (e && /[A-Z]/.test(e.name) && !GENERIC_PERPETRATORS.has(words(e.name).slice(-1)[0] ?? '')) return true;
     }
     return /\b[A-Z][a-z]/.test(ref.span.text.replace(/^\S+/, ''));
+  }
+
+  /**
+   * Could the two name the same actor? The same actor, or one's words all among the
+   * other's ("Rebels" and "the Coastal Rebels"; not "Israeli forces" and "U.S. forces").
+   */
+  static compatible(doc: Doc, a: RefLike | null, b: RefLike | null): boolean {
+    if (ActorIndex.same(doc, a, b)) return true;
+    if (!a?.span || !b?.span) return false;
+    if (a.entity && b.entity) return false;
+    const wa = words(a.span.text);
+    const wb = words(b.span.text);
+    if (wa.length === 0 || wb.length === 0) return false;
+    return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
   }
 
   /** Looser than same(): also two phrases with the same head word ("Northern Front" and "the Front"). */

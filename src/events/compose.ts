@@ -129,10 +129,15 @@ export function governorOf(clauses: Clauses, m: Mention, mod: ModalityLexicon): 
     }
     return null;
   }
+  // "Rebels claim drone attack": claiming an attack claims responsibility for it.
+  if (CLAIM_VERBS.has(lemmaOf(gov)) && HOSTILE_INCIDENT.has(m.sense.type)) return { governor: g, kind: 'claim', via: 'object', addressee: null };
   const kind = kindOf(lemmaOf(gov), gov, mod);
   if (!kind) return null;
   return { governor: g, kind, via: 'object', addressee: null };
 }
+
+const CLAIM_VERBS = new Set(['claim', 'admit', 'acknowledge']);
+const HOSTILE_INCIDENT = new Set(['ASSAULT', 'FIGHT', 'COERCE']);
 
 /** What a governed event becomes; null when the governor leaves it as it is. */
 export function combine(kind: Governed['kind'], inner: Sense, govLemma: string, via: Governed['via']): Sense | null {

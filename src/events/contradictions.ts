@@ -20,6 +20,11 @@ function name(s: Speaker): string {
   return s.author ? 'the article' : s.span?.text.split(/,\s/)[0]!.replace(/,$/, '') ?? 'an unnamed source';
 }
 
+/** "Saudi officials: Northern Army (accuse)", "the Coastal Rebels: themselves (claim)". */
+function pointsTo(r: Responsibility): string {
+  return r.stance === 'claim' ? `${name(r.speaker)}: themselves (claim)` : `${name(r.speaker)}: ${r.target!.span.text} (${r.stance})`;
+}
+
 function quote(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return `“${one.length > 80 ? one.slice(0, 77) + '…' : one}”`;
@@ -70,26 +75,24 @@ export function findContradictions(doc: Doc): Contradiction[] {
         });
       }
     }
-    // conflicting-accusations: different speakers name different perpetrators.
-    const blaming = list.filter((r) => (r.stance === 'accuse' || r.stance === 'suspect') && r.target && ActorIndex.identifies(doc, r.target));
-    const seen = new Set<string>();
-    for (let i = 0; i < blaming.length; i++) {
-      for (let j = i + 1; j < blaming.length; j++) {
-        const a = blaming[i]!;
-        const b = blaming[j]!;
-        if (sameSpeaker(a.speaker, b.speaker)) continue;
-        if (same(a.target, b.target)) continue;
-        const ta = a.target!.entity ?? a.target!.span.text.toLowerCase();
-        const tb = b.target!.entity ?? b.target!.span.text.toLowerCase();
-        const pair = [ta, tb].sort().join('|');
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        out.push({
-          kind: 'conflicting-accusations',
-          refs: [a.id, b.id],
-          explanation: `For ${quote(incidentTrigger(incident))}, ${name(a.speaker)} points to ${a.target!.span.text}; ${name(b.speaker)} points to ${b.target!.span.text}.`,
-        });
-      }
+    // conflicting-accusations: speakers name different perpetrators (a claim names the
+    // claimer): one contradiction per incident, listing every account.
+    const blaming = list
+      .map((r) => (r.stance === 'claim' && r.speaker.span ? { ...r, target: { span: r.speaker.span, entity: r.speaker.entity } } : r))
+      .filter((r) => (r.stance === 'accuse' || r.stance === 'suspect' || r.stance === 'claim') && r.target && ActorIndex.identifies(doc, r.target));
+    const groups: (typeof blaming)[] = [];
+    for (const r of blaming) {
+      const group = groups.find((g) => g.some((x) => ActorIndex.compatible(doc, x.target, r.target)));
+      if (group) group.push(r);
+      else groups.push([r]);
+    }
+    if (groups.length >= 2) {
+      const accounts = groups.flat().sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+      out.push({
+        kind: 'conflicting-accusations',
+        refs: accounts.map((r) => r.id),
+        explanation: `For ${quote(incidentTrigger(incident))}: ${accounts.map(pointsTo).join('; ')}.`,
+      });
     }
     // denial-contradicted: a denial, then someone else names the denier.
     for (const d of list.filter((r) => r.stance === 'deny')) {
@@ -99,7 +102,7 @@ export function findContradictions(doc: Doc): Contradiction[] {
       out.push({
         kind: 'denial-contradicted',
         refs: [d.id, later.id],
-        explanation: `Denial by ${name(d.speaker)} of ${quote(incidentTrigger(incident))}, contradicted by ${name(later.speaker)}, who ${later.stance === 'suspect' ? 'suspects' : 'holds responsible'} ${later.target!.span.text}.`,
+        explanation: `Denial by ${name(d.speaker)} of ${quote(incidentTrigger(incident))}, contradicted by ${name(later.speaker)} (${later.stance === 'suspect' ? 'suspects' : 'accuses'} ${later.target!.span.text}).`,
       });
     }
   }

@@ -60,7 +60,8 @@ export interface ExtractOptions {
 
 const OBJECT_NOT_TARGET = new Set(['withdraw', 'pull out', 'pull back', 'deploy', 'mobilize', 'mobilise', 'mass', 'retreat', 'evacuate', 'send', 'launch', 'fire']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'into', 'around', 'throughout', 'along', 'off', 'within']);
-const HOSTILE = new Set(['ASSAULT', 'FIGHT', 'COERCE', 'THREATEN']);
+/** What can be refused: requests and offers ("dismissed an appeal", "rejected the offer"), not accusations. */
+const REFUSABLE = new Set(['DEMAND', 'AGREE', 'SUPPORT', 'CONSULT', 'AID', 'COOPERATE', 'CONCEDE', 'RETREAT']);
 const PLACE_RECIPIENT = new Set(['COERCE', 'SANCTION', 'PROTEST', 'RETREAT', 'MOBILIZE']);
 const THAT_TARGET = new Set(['DEMAND', 'THREATEN', 'DISAPPROVE', 'REJECT']);
 const COMMITMENTS = new Set(['AGREE', 'DEMAND', 'THREATEN', 'CONCEDE', 'RETREAT', 'SANCTION', 'REJECT']);
@@ -213,7 +214,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
       const govLemma = lemmaOf(govToken);
       d.governed = true;
       // "dismissed an appeal from X", "rejected the offer": denying a request or offer refuses it.
-      if (gov.kind === 'deny' && !HOSTILE.has(d.sense.type) && tokens[gov.governor]!.pos === 'VERB' && gov.via !== 'that') {
+      if (gov.kind === 'deny' && REFUSABLE.has(d.sense.type) && tokens[gov.governor]!.pos === 'VERB' && gov.via !== 'that') {
         const refused = combine('refusal', d.sense, govLemma, gov.via);
         if (refused) {
           d.sense = refused;
@@ -371,6 +372,11 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
       const recipient = first && first.np.first < d.object.first && first.np.last === d.object.first && actors.isActorLike(first.np);
       if (recipient) d.target = refsOf(actors, clauses, first!.np, false);
       else d.target = thingTarget(clauses, actors, d.object, ['on', 'against', 'in', 'to', 'with', 'for', 'from', 'at', 'into']);
+      // "launched drones at an oil facility": what a weapon is aimed at, actor or place.
+      if (d.target.length === 0 && actors.isWeapon(d.object)) {
+        const pp = clauses.objectOf(d.targetHead, ['at', 'on', 'against', 'toward', 'towards', 'into'], { direct: false, limit: 12 });
+        if (pp) d.target = refsOf(actors, clauses, pp.np, false);
+      }
     } else if (d.innerKind === 'verb') {
       const direct = !OBJECT_NOT_TARGET.has(d.innerKey) && !isPassive(clauses, d.targetHead);
       const obj = clauses.objectOf(d.targetHead, [...preps, 'against', 'on'], { direct });
@@ -391,6 +397,7 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
         const pp = clauses.objectOf(d.targetHead, preps, { direct: false, limit: 20 });
         if (pp) d.target = refsOf(actors, clauses, pp.np, false);
       }
+
       if (d.target.length === 0 && THAT_TARGET.has(d.sense.type)) {
         // "demanded that the US cancel …": the subject of the demanded clause.
         let k = d.targetHead + 1;
@@ -568,6 +575,9 @@ function nounSource(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] 
   if (owner.length > 0) return owner;
   const by = ppTarget(clauses, actors, np, ['by'], true);
   if (by.length > 0) return by;
+  // "the attack was carried out by the Northern Army": the agent of a passive the event is subject of.
+  const agent = passiveAgent(clauses, actors, np);
+  if (agent.length > 0) return agent;
   // "wounded two soldiers in a bomb attack": the event noun is how the clause's subject did it.
   const tokens = clauses.tokens;
   const prep = tokens[np.first - 1];
@@ -580,6 +590,20 @@ function nounSource(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] 
     }
   }
   return [];
+}
+
+/** "X was carried out / claimed / staged by Y": Y, for the phrase X before a passive verb. */
+function passiveAgent(clauses: Clauses, actors: ActorIndex, np: NounPhrase): ActorRef[] {
+  const tokens = clauses.tokens;
+  let k = np.last;
+  if (tokens[k]?.pos !== 'AUX') return [];
+  while (tokens[k]?.pos === 'AUX' || tokens[k]?.pos === 'ADV') k++;
+  if (tokens[k]?.pos !== 'VERB' || !/(ed|en|t)$/.test(tokens[k]!.norm)) return [];
+  k++;
+  while (tokens[k] && (tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'ADV') && ['out', 'up', 'off'].includes(tokens[k]!.norm)) k++;
+  if (tokens[k]?.norm !== 'by') return [];
+  const agent = clauses.phraseAt(k + 1);
+  return agent && agent.first === k + 1 && actors.isActorLike(agent) ? refsOf(actors, clauses, agent, true) : [];
 }
 
 /** The possessor or proper premodifiers (before token `before`) of a phrase. */

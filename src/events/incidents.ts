@@ -32,6 +32,16 @@ function clash(doc: Doc, a: ActorRef[], b: ActorRef[]): boolean {
   return !a.some((x) => b.some((y) => ActorIndex.same(doc, x, y)));
 }
 
+/**
+ * Perpetrators clash only as facts: two mentions the article asserts with different
+ * perpetrators are different incidents; who did it by someone's account (reported,
+ * claimed, denied) is what is disputed about one incident.
+ */
+function sourcesClash(doc: Doc, a: Event, b: Event): boolean {
+  if (a.modality !== 'asserted' || b.modality !== 'asserted') return false;
+  return clash(doc, a.source, b.source);
+}
+
 function shares(doc: Doc, a: ActorRef[], b: ActorRef[]): boolean {
   return a.some((x) => b.some((y) => ActorIndex.same(doc, x, y)));
 }
@@ -110,7 +120,7 @@ export function findIncidents(doc: Doc): Incident[] {
     const sentence0 = sentenceIndex(doc, ev.trigger.start);
     const sameSentence = [...incidents].reverse().find((inc) =>
       inc.mentions.some((m) => sentenceIndex(doc, m.trigger.start) === sentence0 && family(m.type) === family(ev.type)) &&
-      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => !clash(doc, m.source, ev.source)));
+      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => !sourcesClash(doc, m, ev)));
     if (sameSentence) {
       sameSentence.mentions.push(ev);
       continue;
@@ -119,7 +129,7 @@ export function findIncidents(doc: Doc): Incident[] {
     // A reference back ("the bombing" in "denied any role in the bombing on Tuesday") takes
     // the sentence's time and place from the statement around it: only kind and actors must agree.
     const compatible = (inc: Incident) =>
-      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !clash(doc, m.source, ev.source) &&
+      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !clash(doc, m.target, ev.target) && !sourcesClash(doc, m, ev) &&
         (back || (!timesClash(m, ev) && !placesClash(m, ev))));
     let joined: Incident | undefined;
     if (back) {

@@ -422,7 +422,7 @@ function cueTarget(doc: Doc, clauses: Clauses, actors: ActorIndex, cue: Cue, inc
   for (let k = cue.last; k < Math.min(sentenceEnd, cue.last + 8); k++) {
     const t = tokens[k]!;
     if (t.text === ';' || t.text === ',' || t.pos === 'SCONJ') break;
-    if (t.pos === 'ADP' && (t.norm === 'of' || t.norm === 'by')) {
+    if (t.pos === 'ADP' && (t.norm === 'of' || t.norm === 'by' || t.norm === 'from')) {
       const ref = refOf(clauses.phraseAt(k + 1)?.first === k + 1 ? clauses.phraseAt(k + 1) : null);
       if (ref) return ref;
     }
