@@ -97,3 +97,24 @@ test('contradiction: a denial contradicted later in the article', () => {
   const c = doc.contradictions.find((x) => x.kind === 'denial-contradicted');
   assert.ok(c, JSON.stringify(doc.contradictions) + stances(doc).join(' | '));
 });
+
+test('a denial or accusation with no mention of the attack refers to the latest incident', () => {
+  const doc = analyse('A car bomb exploded in a crowded market in Tarsa on Saturday, killing 12 people. No group has claimed responsibility. The government blamed the Tiger Front, which denied any involvement.');
+  const incidents = new Set(doc.responsibility.map((r) => r.incident));
+  assert.equal(incidents.size, 1, stances(doc).join(' | '));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'uncertain' && r.speaker.author), 'no one has claimed it, says the article');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'accuse' && /government/.test(who(r)) && r.target?.span.text === 'Tiger Front'), stances(doc).join(' | '));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'deny' && /Tiger Front/.test(who(r))), stances(doc).join(' | '));
+  assert.ok(!doc.responsibility.some((r) => /^no group/i.test(who(r))), 'a negative quantifier is nobody');
+});
+
+test('disputed perpetrators of one attack stay one incident, each account listed once', () => {
+  const doc = analyse('The Coastal Rebels said they had launched drones at an oil depot in Vessa, but officials said the attack was carried out by the Northern Army. The Northern Army denied the accusation.');
+  const incidents = new Set(doc.responsibility.map((r) => r.incident));
+  assert.equal(incidents.size, 1, stances(doc).join(' | '));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && /Coastal Rebels/.test(who(r))), stances(doc).join(' | '));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'accuse' && /officials/.test(who(r)) && /Northern Army/.test(r.target?.span.text ?? '')), stances(doc).join(' | '));
+  const conflict = doc.contradictions.filter((c) => c.kind === 'conflicting-accusations');
+  assert.equal(conflict.length, 1, JSON.stringify(doc.contradictions));
+  assert.match(conflict[0]!.explanation, /Coastal Rebels: themselves \(claim\)/);
+});
