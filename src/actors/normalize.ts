@@ -42,7 +42,7 @@ const wordKeys = new BoundedCache<string>(50_000);
 export function wordKey(word: string): string {
   let key = wordKeys.get(word);
   if (key === undefined) {
-    key = PLAIN.test(word) ? word.toLowerCase() : wordKeyGeneral(word);
+    key = wordKeyUncached(word);
     wordKeys.set(word, key);
   }
   return key;
@@ -80,12 +80,27 @@ export function nameWords(name: string): string[] {
   return out;
 }
 
-function nameWordsGeneral(name: string): string[] {
+function nameWordsGeneral(name: string, key: (word: string) => string = wordKey): string[] {
   return name
     .replace(/['’]s\b/gi, '')
     .split(/[\s_\-‐‑–]+/)
-    .map(wordKey)
+    .map(key)
     .filter((w) => w !== '');
+}
+
+function wordKeyUncached(word: string): string {
+  return PLAIN.test(word) ? word.toLowerCase() : wordKeyGeneral(word);
+}
+
+/** Article prefixes out, except a last word (al-Kadhimi → kadhimi; a name that is all articles stays). */
+function articlesDropped(words: string[]): string[] {
+  for (let i = 0; i < words.length - 1; i++) {
+    if (ARTICLES.has(words[i]!)) {
+      const kept = words.filter((w, j) => !(ARTICLES.has(w) && j < words.length - 1));
+      return kept.length > 0 ? kept : words;
+    }
+  }
+  return words;
 }
 
 interface NameKeys {
@@ -100,16 +115,8 @@ const nameKeys = new BoundedCache<NameKeys>(20_000);
 function keysOf(name: string): NameKeys {
   let keys = nameKeys.get(name);
   if (keys === undefined) {
-    const words = nameWords(name);
-    let kept: string[] = words;
-    for (let i = 0; i < words.length - 1; i++) {
-      if (ARTICLES.has(words[i]!)) {
-        kept = words.filter((w, j) => !(ARTICLES.has(w) && j < words.length - 1));
-        break;
-      }
-    }
-    if (kept.length === 0) kept = words;
-    keys = { words: kept, key: kept.join(' ') };
+    const words = articlesDropped(nameWords(name));
+    keys = { words, key: words.join(' ') };
     nameKeys.set(name, keys);
   }
   return keys;
@@ -122,6 +129,11 @@ export function nameKeyWords(name: string): readonly string[] {
 
 export function nameKey(name: string): string {
   return keysOf(name).key;
+}
+
+/** `nameKey` without the cache, for bulk loads (the gazetteer) that would only flush it. */
+export function nameKeyUncached(name: string): string {
+  return articlesDropped(PLAIN.test(name) ? nameWords(name) : nameWordsGeneral(name, wordKeyUncached)).join(' ');
 }
 
 /** Letters a skeleton leaves out after the first: vowels, glides, dots. */
