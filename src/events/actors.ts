@@ -149,8 +149,13 @@ export class ActorIndex {
     // classifying ones stay ("interior minister", "armed men", "rebel leaders").
     while (first < np.head && first < keepFrom) {
       const t = tokens[first]!;
-      const plainAdj = (t.pos === 'ADJ' || t.pos === 'ADV') && DROP_ADJECTIVES.has(t.norm) && !this.glued(first);
-      if (DROP_LEADING.has(t.pos) || plainAdj) first++;
+      // A hyphenated evaluative adjective ("war-torn") goes whole.
+      let end = first;
+      while (end + 2 < np.last && this.glued(end)) end += 2;
+      const word = end > first ? text.slice(t.start, tokens[end]!.end).toLowerCase() : t.norm;
+      const plainAdj = (t.pos === 'ADJ' || t.pos === 'ADV' || end > first) && DROP_ADJECTIVES.has(word) && end < np.head;
+      if (plainAdj) first = end + 1;
+      else if (DROP_LEADING.has(t.pos)) first++;
       else break;
     }
     // "Human rights watchdog Amnesty International": a descriptor before a name goes;

@@ -124,6 +124,10 @@ export function chunkSentence(tokens: Token[], first: number, last: number): Nou
       // An adjective after a noun ends the phrase unless a noun follows ("Port Meridian late on Tuesday").
       if (j > i && tj.pos === 'ADJ' && (tokens[j - 1]!.pos === 'NOUN' || tokens[j - 1]!.pos === 'PROPN') && !hyphenJoined(tokens, j) &&
           !(tokens[j + 1] && (tokens[j + 1]!.pos === 'NOUN' || tokens[j + 1]!.pos === 'PROPN' || tokens[j + 1]!.pos === 'ADJ'))) break;
+      // A number after a noun that counts what follows starts a new phrase: "hand over to
+      // Great Britain two of its nationals" (but "May 5", "Resolution 1441" stay whole).
+      if (j > i && tj.pos === 'NUM' && (tokens[j - 1]!.pos === 'NOUN' || tokens[j - 1]!.pos === 'PROPN') && !MONTHS_AND_DAYS.has(tokens[j - 1]!.norm) &&
+          tokens[j + 1] && (tokens[j + 1]!.norm === 'of' || tokens[j + 1]!.pos === 'NOUN' || tokens[j + 1]!.pos === 'ADJ')) break;
       // A time word after a name is its own phrase: "visited Russia today", "signed an agreement Monday".
       if (j > i && STANDALONE_TIME.has(tj.norm) && !isPossessiveMarker(tokens[j - 1])) break;
       if (isPossessiveMarker(tj)) possessor = [i, j];
@@ -204,6 +208,9 @@ export class Clauses {
   isTime(np: NounPhrase): boolean {
     const head = this.tokens[np.head]!;
     if (TIME_WORDS.has(lemmaOf(head)) || TIME_WORDS.has(head.norm)) return true;
+    // "mid-August", "early-March" as one token.
+    const part = /^(?:mid|early|late)-(\w+)$/.exec(head.norm);
+    if (part && MONTHS_AND_DAYS.has(part[1]!)) return true;
     // "September 29": a month or weekday name with a number.
     if (head.pos === 'NUM' && np.last - np.first <= 3) {
       for (let k = np.first; k < np.last; k++) if (MONTHS_AND_DAYS.has(this.tokens[k]!.norm)) return true;
