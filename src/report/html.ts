@@ -96,6 +96,9 @@ function documentSection(doc: DocJson): string[] {
 
   // Timeline.
   out.push(`<h2>Timeline (${brief.timeline.length})</h2>`);
+  out.push(doc.meta.published
+    ? `<p class="small">Dates are resolved against the publication date, ${e(doc.meta.published)}.</p>`
+    : '<p class="small">No publication date: relative dates (“last week”, “on Wednesday”) stay unresolved.</p>');
   out.push(brief.timeline.length === 0 ? '<p class="none">no dated events</p>' : table(['when', 'event', 'who', 'whom', 'as'],
     brief.timeline.map((t) => [`${e(t.value)} <span class="small">(${e(t.text)})</span>`, `${e(t.event.type)}: <q>${e(t.event.trigger.text)}</q>`,
       e(actorNames(t.event.source)), e(actorNames(t.event.target)), e(t.event.modality)])));

@@ -98,6 +98,8 @@ function renderBriefMarkdown(out: string[], doc: DocJson): void {
 
   section(out, 'Timeline', brief.timeline.length, ['when', 'event', 'who', 'whom', 'as'],
     brief.timeline.map((t) => [`${t.value} (${t.text})`, `${t.event.type}: ${t.event.trigger.text}`, actorNames(t.event.source), actorNames(t.event.target), t.event.modality]));
+  if (doc.meta.published) out.push(`_Dates are resolved against the publication date, ${doc.meta.published}._`, '');
+  else out.push('_No publication date: relative dates ("last week", "on Wednesday") stay unresolved._', '');
 
   section(out, 'Events', doc.events.length, ['id', 'type', 'cameo', 'trigger', 'source', 'target', 'modality', 'time', 'place'],
     doc.events.map((v) => [v.id, v.type, v.cameo ?? '', span(v.trigger), actorNames(v.source), actorNames(v.target), v.modality,
