@@ -37,12 +37,23 @@ class BoundedCache<V> {
   }
 }
 
-const wordKeys = new BoundedCache<string>(50_000);
+const wordKeys = new BoundedCache<string>(20_000);
 
 export function wordKey(word: string): string {
+  // Plain ASCII (nearly every token): the word itself, or its lower case.
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x60) return wordKeyCached(word);
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? word.toLowerCase() : word;
+}
+
+function wordKeyCached(word: string): string {
   let key = wordKeys.get(word);
   if (key === undefined) {
-    key = wordKeyUncached(word);
+    key = wordKeyGeneral(word);
     wordKeys.set(word, key);
   }
   return key;

@@ -64,8 +64,10 @@ export class PhraseIndex<V> {
   longestAt(keys: readonly string[], i: number, limit: number = keys.length): PhraseMatch<V> | null {
     const first = keys[i];
     if (first === undefined || i >= limit) return null;
-    const found: Found<V> = { length: 0, exact: [], stem: [] };
     const list = this.byFirst.get(first);
+    // Most words start no phrase: nothing to allocate for them.
+    if (!list && this.byFirstStem.size === 0) return null;
+    const found: Found<V> = { length: 0, exact: [], stem: [] };
     if (list) this.consider(list, keys, i, limit, found);
     // Stems only where the dictionary has any (PETRARCH actor files); none in the built-in lexicon.
     if (this.byFirstStem.size > 0) {

@@ -1,6 +1,7 @@
 import type { EntityType, Token } from '../doc/types.js';
 import { type AgentCode, codeOn, combineCodes } from './codes.js';
 import type { ActorLexicon, ActorValue, RoleValue } from './lexicon.js';
+import { isApostropheS, isHyphen, startsLetter, startsLowerAscii, startsUpper, startsUpperOrTitle } from './chars.js';
 import { isAcronym, isCapitalised, nameKey, skeletonKey, wordKey } from './normalize.js';
 import type { PhraseMatch } from './phrase-index.js';
 import { type WordStream, wordStream } from './words.js';
@@ -84,8 +85,24 @@ export interface RecognitionContext {
   nounStarts?: Set<number>;
 }
 
-const QUOTES = /^["“”'‘’«»]$/;
-const HYPHEN = /^[-‐‑–]$/;
+const STANCE = /^(pro|anti|non)[-‐‑]/i;
+const STANCE_PRO_ANTI = /^(pro|anti)[-‐‑]/i;
+
+/** pro-Iran, anti-American (and, with `non`, non-Arab): a stance, not a name. */
+function hasStancePrefix(text: string, withNon: boolean): boolean {
+  // Only an ASCII p, a or n can start one (the /i match folds no other letter to them).
+  const c = text.charCodeAt(0) | 32;
+  if (c !== 112 && c !== 97 && c !== 110) return false;
+  return (withNon ? STANCE : STANCE_PRO_ANTI).test(text);
+}
+
+/** /^["“‘(—–-]$/: a mark that may open a sentence before its first word. */
+function isOpeningMark(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x28 || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'many', 'two', 'three', 'both', 'all']);
 
 export interface Recognition {
@@ -178,7 +195,7 @@ function findActorSpans(tokens: Token[], words: WordStream, limits: Int32Array, 
  */
 function acceptActorMatch(tokens: Token[], start: number, end: number, match: PhraseMatch<ActorValue>, particles: Set<string>): boolean {
   let first = start;
-  while (first < end - 1 && (particles.has(tokens[first]!.norm) || HYPHEN.test(tokens[first]!.text))) first++;
+  while (first < end - 1 && (particles.has(tokens[first]!.norm) || isHyphen(tokens[first]!.text))) first++;
   if (!isCapitalised(tokens[first]!.text)) return false;
   const best = match.phrases[0]!.value;
   if (best.acronym && match.phrases.every((p) => p.value.acronym)) {
@@ -232,13 +249,13 @@ interface Chunk {
 
 function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>, sentenceStart: boolean): boolean {
   const tok = tokens[t]!;
-  if (!/^[\p{Lu}\p{Lt}]/u.test(tok.text)) return false;
+  if (!startsUpperOrTitle(tok.text)) return false;
   // A dictionary actor starts a name even with a function word first (The Shire).
   if (actorAt.has(t)) return true;
   if (tok.pos === 'PRON' || tok.pos === 'DET' || tok.pos === 'CCONJ' || tok.pos === 'SCONJ' || tok.pos === 'AUX' || tok.pos === 'PUNCT') return false;
   if (ctx.lexicon.names.notNames.has(tok.norm)) return false;
   // pro-Iran, anti-American: a stance, not a name.
-  if (/^(pro|anti|non)[-‐‑]/i.test(tok.text)) return false;
+  if (hasStancePrefix(tok.text, true)) return false;
   if (sentenceStart && tok.pos !== 'PROPN') return false;
   // A capitalised role noun opening a sentence ("Human rights activists in …",
   // "Soldiers from …") is the common noun, not a name.
@@ -249,19 +266,20 @@ function isNameToken(tokens: Token[], t: number, ctx: RecognitionContext, actorA
 /**
  * Sentences in title case (headlines: "Wealthy Voters Abandon Republican Party"), where
  * capitals do not mark names: at least three words of four letters or more, 80 % of
- * them capitalised.
+ * them capitalised. One flag per sentence index (1 = title case).
  */
-export function titleCaseSentences(tokens: Token[]): Set<number> {
-  const long = new Map<number, [number, number]>();
+export function titleCaseSentences(tokens: Token[]): Uint8Array {
+  let sentences = 0;
+  for (const tok of tokens) if (tok.sentence >= sentences) sentences = tok.sentence + 1;
+  const long = new Int32Array(sentences);
+  const caps = new Int32Array(sentences);
   for (const tok of tokens) {
-    if (tok.text.length < 4 || !/^\p{L}/u.test(tok.text)) continue;
-    const c = long.get(tok.sentence) ?? [0, 0];
-    c[0]++;
-    if (/^\p{Lu}/u.test(tok.text)) c[1]++;
-    long.set(tok.sentence, c);
+    if (tok.text.length < 4 || !startsLetter(tok.text)) continue;
+    long[tok.sentence] = long[tok.sentence]! + 1;
+    if (startsUpper(tok.text)) caps[tok.sentence] = caps[tok.sentence]! + 1;
   }
-  const out = new Set<number>();
-  for (const [sentence, [n, caps]] of long) if (n >= 3 && caps / n >= 0.8) out.add(sentence);
+  const out = new Uint8Array(sentences);
+  for (let s = 0; s < sentences; s++) if (long[s]! >= 3 && caps[s]! / long[s]! >= 0.8) out[s] = 1;
   return out;
 }
 
@@ -271,9 +289,9 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
   const titleCase = titleCaseSentences(tokens);
   let t = 0;
   while (t < tokens.length) {
-    const headline = titleCase.has(tokens[t]!.sentence);
-    const sentenceStart = t === 0 || tokens[t - 1]!.sentence !== tokens[t]!.sentence || /^["“‘(—–-]$/.test(tokens[t - 1]!.text) && (t < 2 || tokens[t - 2]!.sentence !== tokens[t]!.sentence);
-    const startsWithParticle = particles.has(tokens[t]!.norm) && /^[a-z]/.test(tokens[t]!.text) && attachedHyphenName(tokens, t, ctx, actorAt);
+    const headline = titleCase[tokens[t]!.sentence] === 1;
+    const sentenceStart = t === 0 || tokens[t - 1]!.sentence !== tokens[t]!.sentence || isOpeningMark(tokens[t - 1]!.text) && (t < 2 || tokens[t - 2]!.sentence !== tokens[t]!.sentence);
+    const startsWithParticle = particles.has(tokens[t]!.norm) && startsLowerAscii(tokens[t]!.text) && attachedHyphenName(tokens, t, ctx, actorAt);
     if ((!startsWithParticle && !isNameToken(tokens, t, ctx, actorAt, sentenceStart)) || (headline && !actorAt.has(t) && tokens[t]!.pos !== 'PROPN')) {
       t++;
       continue;
@@ -297,7 +315,7 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
         continue;
       }
       // Hyphen joined without spaces: al-Kadhimi, Ki-moon, Asia-Pacific.
-      if (HYPHEN.test(next.text) && next.start === tokens[end - 1]!.end && tokens[end + 1] && tokens[end + 1]!.start === next.end) {
+      if (isHyphen(next.text) && next.start === tokens[end - 1]!.end && tokens[end + 1] && tokens[end + 1]!.start === next.end) {
         const after = tokens[end + 1]!;
         if (isCapitalised(after.text) || particles.has(after.norm)) {
           end += 2;
@@ -306,17 +324,17 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
         break;
       }
       // Lower-case name particles: Mustafa al-Kadhimi, Osama bin Laden.
-      if (particles.has(next.norm) && /^[a-z]/.test(next.text) && tokens[end + 1]?.sentence === s) {
+      if (particles.has(next.norm) && startsLowerAscii(next.text) && tokens[end + 1]?.sentence === s) {
         const after = tokens[end + 1]!;
-        if (isCapitalised(after.text) || (HYPHEN.test(after.text) && after.start === next.end)) {
+        if (isCapitalised(after.text) || (isHyphen(after.text) && after.start === next.end)) {
           end++;
           continue;
         }
       }
       // of / for / the between capitalised words: Committee for the Resistance Factions.
-      if (!headline && connectors.has(next.norm) && /^[a-z]/.test(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
+      if (!headline && connectors.has(next.norm) && startsLowerAscii(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
         let k = end + 1;
-        if (tokens[k]?.norm === 'the' && /^[a-z]/.test(tokens[k]!.text)) k++;
+        if (tokens[k]?.norm === 'the' && startsLowerAscii(tokens[k]!.text)) k++;
         if (tokens[k] && tokens[k]!.sentence === s && isNameToken(tokens, k, ctx, actorAt, false)) {
           end = k + 1;
           continue;
@@ -330,16 +348,20 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
   return chunks;
 }
 
+/** Only spaces, tabs or no-break spaces between token t-1 and t. */
 function adjacentOrSpaced(text: string, tokens: Token[], t: number): boolean {
-  const gap = text.slice(tokens[t - 1]!.end, tokens[t]!.start);
-  return gap === '' || /^[ \t\u00a0]+$/.test(gap);
+  for (let i = tokens[t - 1]!.end; i < tokens[t]!.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** "al-Qaeda": a particle hyphen-joined to a capitalised word starts a name. */
 function attachedHyphenName(tokens: Token[], t: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): boolean {
   const hy = tokens[t + 1];
   const name = tokens[t + 2];
-  return !!hy && !!name && HYPHEN.test(hy.text) && hy.start === tokens[t]!.end && name.start === hy.end && isNameToken(tokens, t + 2, ctx, actorAt, false);
+  return !!hy && !!name && isHyphen(hy.text) && hy.start === tokens[t]!.end && name.start === hy.end && isNameToken(tokens, t + 2, ctx, actorAt, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -398,7 +420,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
 
   // A name hyphen-joined to a lower-case word is half of a compound modifier, the
   // subject of a label (Shia-backed, Iran-aligned), not a mention.
-  if (labelCompound(tokens, chunk.end) && /^[a-z]/.test(tokens[chunk.end + 1]?.text ?? '')) return none;
+  if (labelCompound(tokens, chunk.end) && startsLowerAscii(tokens[chunk.end + 1]?.text ?? '')) return none;
 
   // Whole chunk is one dictionary actor: done.
   const whole = actorAt.get(chunk.start);
@@ -408,7 +430,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     // nominal pass takes it. Before a hyphen it is part of a label (Iranian-backed).
     const next = tokens[chunk.end];
     const demonym = whole.builtIn?.role === 'demonym';
-    if (demonym && next && HYPHEN.test(next.text) && next.start === tokens[chunk.end - 1]!.end) return none;
+    if (demonym && next && isHyphen(next.text) && next.start === tokens[chunk.end - 1]!.end) return none;
     if (demonym && next && (roleAt.has(chunk.end) || next.pos === 'NOUN' || next.pos === 'ADJ') && !m.plural) return { ...none, deferred: m };
     // "Iranian and Lebanese militia factions": the first nationality is coordinated.
     const other = tokens[chunk.end + 1] ? actorAt.get(chunk.end + 1) : undefined;
@@ -469,7 +491,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   }
 
   // "Gondor's Prime Minister Falastur": the possessive before the titles is the modifier.
-  if (titles.length > 0 && !modifier && /^['’]s?$/.test(tokens[chunk.start - 1]?.text ?? '')) {
+  if (titles.length > 0 && !modifier && isApostropheS(tokens[chunk.start - 1]?.text ?? '')) {
     const owner = spanEndingAt(actorAt, chunk.start - 1);
     if (owner) modifier = owner;
   }
@@ -488,7 +510,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
       gender ??= before.role.gender;
       titled = true;
       coveredFrom = before.start;
-      const owner = spanEndingAt(actorAt, before.start) ?? (/^['’]s?$/.test(tokens[before.start - 1]?.text ?? '') ? spanEndingAt(actorAt, before.start - 1) : null);
+      const owner = spanEndingAt(actorAt, before.start) ?? (isApostropheS(tokens[before.start - 1]?.text ?? '') ? spanEndingAt(actorAt, before.start - 1) : null);
       if (owner && !labelCompound(tokens, owner.end)) modifier = owner;
     }
   }
@@ -623,7 +645,7 @@ function addNominals(
     let labelled = false;
     for (let k = t - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
       const tok = tokens[k]!;
-      if (ctx.lexicon.names.labelWords.has(tok.norm) || /^(pro|anti)[-‐‑]/i.test(tok.text)) labelled = true;
+      if (ctx.lexicon.names.labelWords.has(tok.norm) || hasStancePrefix(tok.text, false)) labelled = true;
       const hyphenated = labelCompound(tokens, k + 1);
       if (hyphenated) labelled = true;
       const mention = mentionEndingAt.get(k + 1);
@@ -646,7 +668,7 @@ function addNominals(
         left = k;
         continue;
       }
-      if (tok.pos === 'ADJ' || (tok.pos === 'NOUN' && !covered[k]) || tok.pos === 'NUM' || HYPHEN.test(tok.text) || (tok.pos === 'VERB' && HYPHEN.test(tokens[k - 1]?.text ?? '')) || (tok.pos === 'PROPN' && HYPHEN.test(tokens[k + 1]?.text ?? ''))) {
+      if (tok.pos === 'ADJ' || (tok.pos === 'NOUN' && !covered[k]) || tok.pos === 'NUM' || isHyphen(tok.text) || (tok.pos === 'VERB' && isHyphen(tokens[k - 1]?.text ?? '')) || (tok.pos === 'PROPN' && isHyphen(tokens[k + 1]?.text ?? ''))) {
         left = k;
         continue;
       }
@@ -656,7 +678,7 @@ function addNominals(
     let right = end;
     if (!actor) {
       const poss = tokens[left - 1];
-      if (poss && /^['’]s?$/.test(poss.text)) {
+      if (poss && isApostropheS(poss.text)) {
         const mention = mentionEndingAt.get(left - 1);
         const span = mention ? null : spanEndingAt(actorAt, left - 1);
         if (mention || span) {
@@ -761,7 +783,7 @@ function spanEndingAt(actorAt: Map<number, ActorSpan>, end: number): ActorSpan |
 /** The actor before a hyphen-joined participle is part of a label: "Iranian-backed". */
 function labelCompound(tokens: Token[], end: number): boolean {
   const hy = tokens[end];
-  return !!hy && HYPHEN.test(hy.text) && hy.start === tokens[end - 1]!.end;
+  return !!hy && isHyphen(hy.text) && hy.start === tokens[end - 1]!.end;
 }
 
 function prepositionalActor(

@@ -1,4 +1,5 @@
 import type { Token } from '../doc/types.js';
+import { isHyphen, isPossessiveMark, isWordChar } from './chars.js';
 import { wordKey } from './normalize.js';
 
 /**
@@ -17,7 +18,18 @@ export interface WordStream {
   firstWordOfToken: Int32Array;
 }
 
-const HYPHEN = /^[-‐‑–]$/;
+/** -, ‐ or ‑ (not –): the hyphens that join the parts of one written word. */
+function isJoiningHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+/** A hyphen between two word characters: al-Qaeda, pro-Iran. */
+function hasInnerHyphen(text: string): boolean {
+  for (let i = 1; i < text.length - 1; i++) {
+    if (isJoiningHyphen(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
 
 export function wordStream(tokens: Token[]): WordStream {
   const keys: string[] = [];
@@ -28,8 +40,8 @@ export function wordStream(tokens: Token[]): WordStream {
     const text = tokens[t]!.text;
     // Hyphens connect; a possessive ending or a lone apostrophe is not a word of a name
     // (Kurdistan Workers' Party, Democratic People's Republic).
-    if (HYPHEN.test(text) || /^['’]s?$/i.test(text)) continue;
-    if (text.length > 1 && /[-‐‑]/.test(text) && /\w[-‐‑]\w/.test(text)) {
+    if (isHyphen(text) || isPossessiveMark(text)) continue;
+    if (text.length > 1 && hasInnerHyphen(text)) {
       for (const part of text.split(/[-‐‑]+/)) {
         if (part === '') continue;
         keys.push(wordKey(part));
