@@ -33,6 +33,13 @@ test('accuse: a speaker names the perpetrator, with the accused as target', () =
   assert.ok(accusations.some((r) => /interior minister/.test(who(r))), stances(doc).join(' | '));
 });
 
+test('accuse X of attacking Y: X is the accused, never the victims Y', () => {
+  const doc = analyse('The miners union accused the border guards of beating striking workers at the gate.');
+  const accusations = doc.responsibility.filter((r) => r.stance === 'accuse');
+  assert.ok(accusations.length >= 1, stances(doc).join(' | '));
+  assert.ok(accusations.every((r) => r.target?.span.text === 'border guards'), stances(doc).join(' | '));
+});
+
 test('uncertain: the speaker cannot yet say who did it', () => {
   const a = analyse('A car bomb exploded outside the ministry on Monday. The government is still dragging its feet to assign blame for the bombing.');
   assert.ok(a.responsibility.some((r) => r.stance === 'uncertain' && /government/.test(who(r))), stances(a).join(' | '));

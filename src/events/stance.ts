@@ -403,6 +403,13 @@ function cueTarget(doc: Doc, clauses: Clauses, actors: ActorIndex, cue: Cue, inc
   const words = tokens.slice(cue.first, cue.last).map((t) => lemmaOf(t));
   const after = clauses.phraseAt(cue.last);
   const refOf = (np: NounPhrase | null) => (np && actors.isActorLike(np) ? actors.actorRef(clauses.resolveQuantity(np)) : null);
+  // "accused X of attacking Y", "hold X responsible": the verb's object is the accused; what
+  // follows "of" is the deed (and its victims), so the object is looked at first.
+  if (words[0] === 'suspect' || words[0] === 'suspected' || words[0] === 'accuse' || words[0] === 'hold') {
+    const obj = clauses.objectOf(cue.first, [], { limit: 6 });
+    const ref = refOf(obj?.np ?? null);
+    if (ref) return ref;
+  }
   if (words.includes('of') || words.includes('on') || words.includes('hallmark') || words[words.length - 1] === 'to' || words.includes('finger')) {
     const ref = refOf(after && after.first === cue.last ? after : clauses.phraseAt(cue.last + 1));
     if (ref) return ref;
@@ -410,11 +417,6 @@ function cueTarget(doc: Doc, clauses: Clauses, actors: ActorIndex, cue: Cue, inc
   if (words[0] === 'be' || words.includes('doubt') || words.includes('behind') || words.includes('responsible') || words.includes('perpetrator') || words.includes('culprit')) {
     const subj = clauses.subjectOf(cue.first) ?? clauses.subjectOf(cue.first + 1);
     const ref = refOf(subj);
-    if (ref) return ref;
-  }
-  if (words[0] === 'suspect' || words[0] === 'suspected' || words[0] === 'accuse' || words[0] === 'hold') {
-    const obj = clauses.objectOf(cue.first, [], { limit: 6 });
-    const ref = refOf(obj?.np ?? null);
     if (ref) return ref;
   }
   // "was likely the work of X", "likely carried out by X": the actor after "of"/"by" in the clause.
