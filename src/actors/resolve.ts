@@ -39,7 +39,7 @@ const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'claim', 'deny', 'insist', 
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'around', 'toward', 'towards', 'via', 'through']);
 
 /** Definite descriptions and the entity types (and nominal heads) they can refer to. */
-const DESCRIPTIONS: Record<string, { types: EntityType[]; plural: boolean; heads?: string[] }> = {
+const DESCRIPTIONS = new Map<string, { types: EntityType[]; plural: boolean; heads?: string[] }>(Object.entries({
   group: { types: ['GROUP', 'ORG'], plural: false },
   groups: { types: ['GROUP'], plural: true },
   organization: { types: ['ORG', 'GROUP'], plural: false },
@@ -58,9 +58,9 @@ const DESCRIPTIONS: Record<string, { types: EntityType[]; plural: boolean; heads
   coalition: { types: ['ORG', 'GROUP'], plural: false },
   rebels: { types: ['GROUP'], plural: true },
   militants: { types: ['GROUP'], plural: true },
-};
+}));
 
-const PRONOUNS: Record<string, { person: boolean; gender: 'm' | 'f' | null; plural: boolean }> = {
+const PRONOUNS = new Map<string, { person: boolean; gender: 'm' | 'f' | null; plural: boolean }>(Object.entries({
   he: { person: true, gender: 'm', plural: false },
   him: { person: true, gender: 'm', plural: false },
   his: { person: true, gender: 'm', plural: false },
@@ -72,7 +72,7 @@ const PRONOUNS: Record<string, { person: boolean; gender: 'm' | 'f' | null; plur
   their: { person: false, gender: null, plural: true },
   its: { person: false, gender: null, plural: false },
   it: { person: false, gender: null, plural: false },
-};
+}));
 
 export interface ResolveContext {
   lexicon: ActorLexicon;
@@ -156,10 +156,14 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
     } else if (m.kind === 'description') {
       // "the prime minister": the most recent person with that title; "the
       // government": the most recent government named with its country.
-      const r = [...entities].reverse().find((e) =>
-        e.lastToken < m.start &&
-        (m.type === 'PERSON' ? e.entity.type === 'PERSON' && m.roles.some((role) => e.roles.has(role)) : !!e.nominalKey && e.nominalKey.startsWith(`${m.head}|`)));
-      if (r) attach(r, m);
+      const headKey = `${m.head}|`;
+      for (let i = entities.length - 1; i >= 0; i--) {
+        const e = entities[i]!;
+        if (e.lastToken < m.start && (m.type === 'PERSON' ? e.entity.type === 'PERSON' && m.roles.some((role) => e.roles.has(role)) : !!e.nominalKey && e.nominalKey.startsWith(headKey))) {
+          attach(e, m);
+          break;
+        }
+      }
     }
   }
 
@@ -380,7 +384,8 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
   for (let t = 0; t < tokens.length; t++) {
     if (taken[t]) continue;
     const tok = tokens[t]!;
-    const pronoun = PRONOUNS[tok.norm];
+    // Maps, not object literals: a word such as "constructor" must not find Object's own properties.
+    const pronoun = tok.pos === 'PRON' ? PRONOUNS.get(tok.norm) : undefined;
     let want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] } | null = null;
     let end = t + 1;
     let start = t;
@@ -389,8 +394,8 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     const itOk = tok.norm !== 'it' || (['say', 'claim', 'deny', 'insist', 'warn', 'announce', 'add', 'that'].includes(tokens[t - 1]?.lemma ?? '') && tokens[t + 1]?.pos === 'VERB');
     if (pronoun && tok.pos === 'PRON' && itOk) {
       want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person };
-    } else if (tok.norm === 'the' && tokens[t + 1] && DESCRIPTIONS[tokens[t + 1]!.norm] && !taken[t + 1]) {
-      const d = DESCRIPTIONS[tokens[t + 1]!.norm]!;
+    } else if (tok.norm === 'the' && tokens[t + 1] && DESCRIPTIONS.has(tokens[t + 1]!.norm) && !taken[t + 1]) {
+      const d = DESCRIPTIONS.get(tokens[t + 1]!.norm)!;
       // "the group of …" is the group named after "of", found as a nominal already.
       if (tokens[t + 2]?.norm === 'of') continue;
       const after = tokens[t + 2];
