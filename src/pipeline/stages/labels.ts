@@ -1,5 +1,6 @@
 import { makeSpan } from '../../doc/doc.js';
 import type { Attribution, Doc, Entity, Label, Span, Token } from '../../doc/types.js';
+import { isHyphen } from '../../actors/chars.js';
 import { loadJsonResource } from '../../resources.js';
 
 /**
@@ -35,7 +36,8 @@ interface CompiledLabels {
   prefixes: Set<string>;
   /** Characterising nouns, single words and multiword phrases (as word arrays). */
   nouns: Set<string>;
-  nounPhrases: string[][];
+  /** Multiword phrases by their first word, longest first (as word arrays). */
+  nounPhrases: Map<string, string[][]>;
   adjectives: Set<string>;
   selfNaming: Set<string>;
   appositiveHeads: Set<string>;
@@ -50,7 +52,7 @@ function labelLexicon(): CompiledLabels {
     participles: new Set(raw.compoundParticiples),
     prefixes: new Set(raw.prefixes),
     nouns: new Set(raw.nouns.filter((n) => !n.includes(' '))),
-    nounPhrases: raw.nouns.filter((n) => n.includes(' ')).map((n) => n.split(' ')).sort((a, b) => b.length - a.length),
+    nounPhrases: byFirstWord(raw.nouns.filter((n) => n.includes(' ')).map((n) => n.split(' ')).sort((a, b) => b.length - a.length)),
     adjectives: new Set(raw.adjectives),
     selfNaming: new Set(raw.selfNaming),
     appositiveHeads: new Set(raw.appositiveHeads),
@@ -58,7 +60,17 @@ function labelLexicon(): CompiledLabels {
   return compiled;
 }
 
-const HYPHEN = /^[-‐‑–]$/;
+/** Phrases grouped by first word, each group in the given order. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const list = out.get(phrase[0]!);
+    if (list) list.push(phrase);
+    else out.set(phrase[0]!, [phrase]);
+  }
+  return out;
+}
+
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 interface LabelWork {
@@ -122,8 +134,8 @@ function headAfter(tokens: Token[], from: number): number | null {
       if (head !== null) break;
       continue;
     }
-    if (HYPHEN.test(tok.text) && attached(tokens[k - 1], tok)) continue;
-    if (NP_POS.has(tok.pos) || (tok.pos === 'VERB' && HYPHEN.test(tokens[k - 1]?.text ?? ''))) {
+    if (isHyphen(tok.text) && attached(tokens[k - 1], tok)) continue;
+    if (NP_POS.has(tok.pos) || (tok.pos === 'VERB' && isHyphen(tokens[k - 1]?.text ?? ''))) {
       if (tok.pos === 'NOUN' || tok.pos === 'PROPN') head = k;
       continue;
     }
@@ -166,14 +178,16 @@ function compoundLabel(work: LabelWork, t: number): void {
   let start: number | null = null;
   let end = t;
   // X - backed
-  if (work.lex.participles.has(tok.norm) && HYPHEN.test(tokens[t - 1]?.text ?? '') && attached(tokens[t - 2], tokens[t - 1]) && attached(tokens[t - 1], tok)) {
+  if (work.lex.participles.has(tok.norm) && isHyphen(tokens[t - 1]?.text ?? '') && attached(tokens[t - 2], tokens[t - 1]) && attached(tokens[t - 1], tok)) {
     start = t - 2;
     // Two-word patrons stay whole: U.S.-backed, Saudi-led.
   }
   // pro-Iran (one token) or pro - Iran
-  const parts = /^(pro|anti)[-‐‑](.+)$/i.exec(tok.text);
+  // Only an ASCII p or a can start pro-X / anti-X (the /i match folds no other letter to them).
+  const c0 = tok.text.charCodeAt(0) | 32;
+  const parts = c0 === 112 || c0 === 97 ? /^(pro|anti)[-‐‑](.+)$/i.exec(tok.text) : null;
   if (parts && work.lex.prefixes.has(parts[1]!.toLowerCase())) start = t;
-  if (work.lex.prefixes.has(tok.norm) && HYPHEN.test(tokens[t + 1]?.text ?? '') && attached(tok, tokens[t + 1]) && attached(tokens[t + 1], tokens[t + 2])) {
+  if (work.lex.prefixes.has(tok.norm) && isHyphen(tokens[t + 1]?.text ?? '') && attached(tok, tokens[t + 1]) && attached(tokens[t + 1], tokens[t + 2])) {
     start = t;
     end = t + 2;
   }
@@ -189,8 +203,8 @@ function soCalledLabel(work: LabelWork, t: number): void {
   const { tokens } = work.doc;
   const tok = tokens[t]!;
   let after: number;
-  if (/^so[-‐‑]called$/i.test(tok.text)) after = t + 1;
-  else if (tok.norm === 'so' && HYPHEN.test(tokens[t + 1]?.text ?? '') && tokens[t + 2]?.norm === 'called') after = t + 3;
+  if (tok.text.length === 9 && /^so[-‐‑]called$/i.test(tok.text)) after = t + 1;
+  else if (tok.norm === 'so' && isHyphen(tokens[t + 1]?.text ?? '') && tokens[t + 2]?.norm === 'called') after = t + 3;
   else return;
   const head = headAfter(tokens, after);
   if (head === null) return;
@@ -201,10 +215,15 @@ function soCalledLabel(work: LabelWork, t: number): void {
 /** The characterising noun phrase starting at t, as [start, end) of the noun(s). */
 function labelNounAt(work: LabelWork, t: number): number | null {
   const { tokens } = work.doc;
-  for (const phrase of work.lex.nounPhrases) {
-    if (phrase.every((w, i) => tokens[t + i]?.norm === w)) return t + phrase.length;
-  }
   const tok = tokens[t]!;
+  const phrases = work.lex.nounPhrases.get(tok.norm);
+  if (phrases) {
+    for (const phrase of phrases) {
+      let k = 1;
+      while (k < phrase.length && tokens[t + k]?.norm === phrase[k]) k++;
+      if (k === phrase.length) return t + phrase.length;
+    }
+  }
   if (work.lex.nouns.has(tok.norm) && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'PROPN')) return t + 1;
   return null;
 }
@@ -266,7 +285,7 @@ function appositiveLabel(work: LabelWork, t: number): void {
   let head: number | null = null;
   for (; k < tokens.length && tokens[k]!.sentence === tokens[t]!.sentence; k++) {
     const tok = tokens[k]!;
-    if (HYPHEN.test(tok.text) || NP_POS.has(tok.pos) || (tok.pos === 'VERB' && HYPHEN.test(tokens[k - 1]?.text ?? ''))) {
+    if (isHyphen(tok.text) || NP_POS.has(tok.pos) || (tok.pos === 'VERB' && isHyphen(tokens[k - 1]?.text ?? ''))) {
       if (work.lex.appositiveHeads.has(tok.norm)) head = k;
       continue;
     }
