@@ -12,23 +12,57 @@ import { wink } from '../nlp.js';
  * it (headlines, datelines, bylines).
  */
 export function tokensStage(doc: Doc): void {
-  const nlp = wink();
-  const its = nlp.its;
-  const wdoc = nlp.readDoc(doc.text);
-  const values = wdoc.tokens().out(its.value) as string[];
-  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-  const pos = wdoc.tokens().out(its.pos) as string[];
-  const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const normals = wdoc.tokens().out(its.normal) as string[];
-
+  const read = readWink(doc.text);
+  const tokens: Token[] = [];
   // wink-nlp emits line breaks and runs of white space as SPACE tokens; they are not
   // words, so they are dropped here, and `ownIndex` maps wink's token index to ours.
-  const tokens: Token[] = [];
-  const ownIndex = new Int32Array(values.length + 1);
+  const ownIndex = new Int32Array(read.values.length + 1);
+  const offset = collectTokens(doc.text, read, tokens, ownIndex);
+  if (!IGNORABLE.test(doc.text.slice(offset))) {
+    throw new Error(`tokenizer lost text after character ${offset} of ${doc.text.length}`);
+  }
+  const sentences = collectSentences(doc.text, tokens, ownIndex, read.sentences);
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+}
+
+/** What the stage reads from wink-nlp: one array per token property, sentence token ranges. */
+interface WinkOutput {
+  values: string[];
+  spaces: string[];
+  pos: string[];
+  lemmas: string[];
+  normals: string[];
+  sentences: [number, number][];
+}
+
+/**
+ * wink-nlp's API objects are made afresh for every document (dictionary-mode objects,
+ * closures), so property accesses on them never settle; they are kept in this one small
+ * function, read once per document, so the loops below stay optimised.
+ */
+function readWink(text: string): WinkOutput {
+  const nlp = wink();
+  const its = nlp.its;
+  const wdoc = nlp.readDoc(text);
+  const col = wdoc.tokens();
+  return {
+    values: col.out(its.value) as string[],
+    spaces: col.out(its.precedingSpaces) as string[],
+    pos: col.out(its.pos) as string[],
+    lemmas: col.out(its.lemma as unknown as typeof its.value) as string[],
+    normals: col.out(its.normal) as string[],
+    sentences: wdoc.sentences().out(its.span) as unknown as [number, number][],
+  };
+}
+
+/** Our tokens from wink-nlp's, with offsets into the text; returns the offset after the last. */
+function collectTokens(text: string, read: WinkOutput, tokens: Token[], ownIndex: Int32Array): number {
+  const { values, spaces, pos, lemmas, normals } = read;
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    offset = locate(doc.text, value, offset, offset + spaces[i]!.length);
+    offset = locate(text, value, offset, offset + spaces[i]!.length);
     ownIndex[i] = tokens.length;
     if (value.trim() !== '') {
       tokens.push({
@@ -44,22 +78,21 @@ export function tokensStage(doc: Doc): void {
     offset += value.length;
   }
   ownIndex[values.length] = tokens.length;
-  if (!IGNORABLE.test(doc.text.slice(offset))) {
-    throw new Error(`tokenizer lost text after character ${offset} of ${doc.text.length}`);
-  }
+  return offset;
+}
 
-  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+function collectSentences(text: string, tokens: Token[], ownIndex: Int32Array, spans: [number, number][]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const [first, last] of spans) {
     const from = ownIndex[first]!;
     const to = ownIndex[last + 1]!;
-    if (to > from) splitAtLineBreaks(doc.text, tokens, from, to, sentences);
+    if (to > from) splitAtLineBreaks(text, tokens, from, to, sentences);
   }
-  for (const [index, s] of sentences.entries()) {
+  for (let index = 0; index < sentences.length; index++) {
+    const s = sentences[index]!;
     for (let t = s.firstToken; t < s.lastToken; t++) tokens[t]!.sentence = index;
   }
-  doc.tokens = tokens;
-  doc.sentences = sentences;
+  return sentences;
 }
 
 /** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
@@ -84,10 +117,13 @@ const CONTINUES_LINE = /^[a-z0-9,;:)\]–—-]/;
 
 function splitAtLineBreaks(text: string, tokens: Token[], first: number, last: number, out: Sentence[]): void {
   let begin = first;
+  // The first line break at or after the previous token's end (-1: none left).
+  let lineBreak = -2;
   for (let t = first + 1; t < last; t++) {
     const prev = tokens[t - 1]!;
+    if (lineBreak !== -1 && lineBreak < prev.end) lineBreak = text.indexOf('\n', prev.end);
+    if (lineBreak === -1 || lineBreak >= tokens[t]!.start) continue;
     const gap = text.slice(prev.end, tokens[t]!.start);
-    if (!gap.includes('\n')) continue;
     const paragraphBreak = /\n\s*\n/.test(gap);
     const lineStart = text.lastIndexOf('\n', prev.start) + 1;
     const line = text.slice(lineStart, prev.end);
