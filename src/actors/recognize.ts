@@ -50,11 +50,11 @@ export interface Mention {
   /** The mention's name is confirmed a person name by a title or honorific. */
   titled: boolean;
   /** Found in a title-case sentence: kept only if the body or a lexicon confirms it. */
-  inHeadline?: boolean;
+  inHeadline: boolean;
   /** Nominal mentions: the name mention of the actor they belong to (the Kadhimi government). */
-  actor?: Mention | null;
+  actor: Mention | null;
   /** Nominal mentions: the sector codes the head noun adds. */
-  sectors?: AgentCode[];
+  sectors: AgentCode[] | null;
 }
 
 export interface ActorSpan {
@@ -382,7 +382,7 @@ function actorCountry(span: ActorSpan, code: string | null, ctx: RecognitionCont
 function baseMention(start: number, end: number, kind: MentionKind): Mention {
   return {
     start, end, kind, type: null, name: '', code: null, country: null, lexiconId: null, roles: [], gender: null,
-    plural: false, head: null, acronym: null, titled: false,
+    plural: false, head: null, acronym: null, titled: false, inHeadline: false, actor: null, sectors: null,
   };
 }
 
@@ -538,14 +538,14 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     m.titled = true;
     m.gender = gender;
     m.roles = titles.map((r) => r.role.phrase);
-    const sector = titles.map((r) => r.role.sector).find((s) => s !== null) ?? honorificSector;
+    const sector = firstOf(titles, 'sector') ?? honorificSector;
     let country: string | null = null;
     let base: string | null = null;
     if (modifier) {
       base = actorCode(modifier, ctx.date);
       country = actorCountry(modifier, base, ctx);
     }
-    const titleCountry = titles.map((r) => r.role.country).find((c) => c !== null) ?? null;
+    const titleCountry = firstOf(titles, 'country');
     if (!base && titleCountry) base = country = titleCountry;
     // A dictionary may code the name with its country only (TELEMAR [DAG]): the title adds the sector.
     if (m.code !== null && /^[A-Z]{3}$/.test(m.code) && sector) m.code = combineCodes(m.code, [{ code: sector, position: 'after' }]);
@@ -554,6 +554,15 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   }
   out.push(m);
   return { mentions: out, coveredFrom, coveredTo: chunk.end };
+}
+
+/** The first title's sector or country that is not null. */
+function firstOf(titles: RoleSpan[], field: 'sector' | 'country'): string | null {
+  for (const r of titles) {
+    const value = field === 'sector' ? r.role.sector : r.role.country;
+    if (value !== null) return value;
+  }
+  return null;
 }
 
 /** The longest role phrase ending at `end`: "press secretary", not "secretary". */

@@ -297,13 +297,29 @@ function finishEntity(r: ResolvedEntity, ctx: ResolveContext): void {
   r.entity.aliases = [...aliases];
 
   // Code: the most specific one the mentions carry.
-  const codes = r.mentions.map((m) => m.code).filter((c): c is string => !!c);
-  r.entity.code = codes.sort((a, b) => b.length - a.length)[0] ?? null;
-  r.entity.country = r.mentions.map((m) => m.country).find((c) => !!c) ?? null;
+  r.entity.code = mostSpecificCode(r.mentions);
+  r.entity.country = firstCountry(r.mentions);
   if (!r.entity.country && r.entity.code && lexicon.countries.has(r.entity.code.slice(0, 3))) r.entity.country = r.entity.code.slice(0, 3);
   r.plural = r.mentions.some((m) => m.plural);
   r.entity.coordinates = null;
   if (type === 'GPE' || type === 'LOC') placeEntity(r, ctx);
+}
+
+/** The longest code among the mentions; the first of equal length. */
+function mostSpecificCode(mentions: Mention[]): string | null {
+  let best: string | null = null;
+  for (const m of mentions) if (m.code && (best === null || m.code.length > best.length)) best = m.code;
+  return best;
+}
+
+function firstCode(mentions: Mention[]): string | null {
+  for (const m of mentions) if (m.code) return m.code;
+  return null;
+}
+
+function firstCountry(mentions: Mention[]): string | null {
+  for (const m of mentions) if (m.country) return m.country;
+  return null;
 }
 
 function placeEntity(r: ResolvedEntity, ctx: ResolveContext): void {
@@ -327,7 +343,7 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   const m = r.mentions.find((x) => x.kind === 'name') ?? r.mentions[0]!;
   const words = r.entity.name.split(/[\s\-]+/).map(wordKey).filter((w) => w !== '');
   const head = words[words.length - 1] ?? '';
-  const code = r.mentions.map((x) => x.code).find((c) => !!c) ?? null;
+  const code = firstCode(r.mentions);
   if (words.some((w) => names.groupWords.has(w))) return 'GROUP';
   if (names.facilityWords.has(head) || (words.length >= 2 && names.facilityWords.has(words.slice(-2).join(' ')))) return 'FACILITY';
   if (names.orgWords.has(head) || (words.length > 2 && words.some((w) => names.orgWords.has(w)))) return 'ORG';
@@ -422,6 +438,7 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     const m: Mention = {
       start, end, kind: start === t && end === t + 1 ? 'pronoun' : 'description', type: r.entity.type, name: r.entity.name, code: null, country: null,
       lexiconId: null, roles: [], gender: null, plural: want.plural, head: null, acronym: null, titled: false,
+      inHeadline: false, actor: null, sectors: null,
     };
     r.mentions.push(m);
     starts.splice(firstAtOrAfter(starts, start), 0, { token: start, r });
