@@ -155,6 +155,12 @@ function featureRank(buf: Buffer, s: number, e: number): number {
   return x === 65 && buf[s + 4] === 50 ? 3 : 0;
 }
 
+/** A comma after the first byte of [s, e) (UTF-8 never uses the byte 0x2c inside a character). */
+function hasComma(buf: Buffer, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) if (buf[i] === 44) return true;
+  return false;
+}
+
 /** FNV-1a over UTF-16 code units. */
 function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -347,8 +353,7 @@ function load(): Gazetteer {
       hash = key === '' ? -2 : hashString(key);
     }
     if (hash !== -2) addEntry(c, FROM_NAME, hash);
-    const comma = buf.indexOf(44, ns);
-    if (comma > ns && comma < ne) {
+    if (hasComma(buf, ns, ne)) {
       const name = buf.toString('utf8', ns, ne);
       const part = nameKeyUncached(name.slice(0, name.indexOf(',')));
       if (name.indexOf(',') > 0 && part !== '') addEntry(c, FROM_COMMA, hashString(part));
