@@ -30,6 +30,18 @@ export function makeSpan(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+/** The index of the sentence that holds `offset` (the last sentence starting at or before it). */
+export function sentenceIndexAt(doc: Pick<Doc, 'sentences'>, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Shrinks [start, end) past surrounding white space and the given edge characters. */
 export function trimSpan(text: string, start: number, end: number, edge = /[\s]/): Span {
   while (start < end && edge.test(text[start]!)) start++;

@@ -1,4 +1,4 @@
-import { makeSpan } from '../doc/doc.js';
+import { makeSpan, sentenceIndexAt } from '../doc/doc.js';
 import type { ActorRef, Doc, Event, Modality, Span, Token } from '../doc/types.js';
 import { ActorIndex, actorNouns } from './actors.js';
 import { combine, governorOf } from './compose.js';
@@ -773,7 +773,7 @@ function attachTimesAndDeadlines(doc: Doc, bySentence: Map<number, Event[]>, eve
       if (near && /\b(this|it|that|so)\b/i.test(doc.text.slice(dl.end, s.end))) {
         const earlier = events
           .filter((ev) => {
-            const sIdx = sentenceOf(doc, ev.trigger.start);
+            const sIdx = sentenceIndexAt(doc, ev.trigger.start);
             return sIdx < index && sIdx >= index - 3 && !ev.deadline && (ev.modality === 'conditional' || ev.modality === 'intended' || ev.type === 'AGREE' || ev.type === 'DEMAND');
           })
           .sort((a, b) => b.trigger.start - a.trigger.start);
@@ -783,15 +783,4 @@ function attachTimesAndDeadlines(doc: Doc, bySentence: Map<number, Event[]>, eve
       }
     }
   }
-}
-
-function sentenceOf(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

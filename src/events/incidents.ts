@@ -1,3 +1,4 @@
+import { sentenceIndexAt } from '../doc/doc.js';
 import type { ActorRef, Doc, Event } from '../doc/types.js';
 import { isHostileType } from './cameo.js';
 import { ActorIndex } from './actors.js';
@@ -73,17 +74,6 @@ function definite(doc: Doc, ev: Event): boolean {
   return false;
 }
 
-function sentenceIndex(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The trigger's head lemma: "rocket attacks" -> "attack", "struck" -> "strike". */
 function headWord(doc: Doc, ev: Event): string {
   let k = doc.tokens.length - 1;
@@ -109,17 +99,17 @@ export function findIncidents(doc: Doc): Incident[] {
     if (!isHostileType(ev.type)) continue;
     // "We never fired a single rocket": a negated mention is a denial of a recent incident; it never starts one.
     if (ev.modality === 'negated' && ev.attribution) {
-      const s = sentenceIndex(doc, ev.trigger.start);
-      const recent = [...incidents].reverse().find((inc) => inc.mentions.some((m) => family(m.type) === family(ev.type) && s - sentenceIndex(doc, m.trigger.start) <= 3));
+      const s = sentenceIndexAt(doc, ev.trigger.start);
+      const recent = [...incidents].reverse().find((inc) => inc.mentions.some((m) => family(m.type) === family(ev.type) && s - sentenceIndexAt(doc, m.trigger.start) <= 3));
       if (recent) recent.mentions.push(ev);
       continue;
     }
     if (!ACTUAL.has(ev.modality)) continue;
     // Mentions in one sentence are one incident unless their actors clash: "A car bomb
     // exploded in the market, killing 12 people".
-    const sentence0 = sentenceIndex(doc, ev.trigger.start);
+    const sentence0 = sentenceIndexAt(doc, ev.trigger.start);
     const sameSentence = [...incidents].reverse().find((inc) =>
-      inc.mentions.some((m) => sentenceIndex(doc, m.trigger.start) === sentence0 && family(m.type) === family(ev.type)) &&
+      inc.mentions.some((m) => sentenceIndexAt(doc, m.trigger.start) === sentence0 && family(m.type) === family(ev.type)) &&
       inc.mentions.filter((m) => m.modality !== 'negated').every((m) => !sourcesClash(doc, m, ev)));
     if (sameSentence) {
       sameSentence.mentions.push(ev);
@@ -140,10 +130,10 @@ export function findIncidents(doc: Doc): Incident[] {
     } else {
       // An indefinite mention repeats an incident only when what it hit, and when or where,
       // agree — or when it comes right after it (a headline and its first paragraph).
-      const sentence = sentenceIndex(doc, ev.trigger.start);
+      const sentence = sentenceIndexAt(doc, ev.trigger.start);
       joined = [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
-        if (!shares(doc, m.target, ev.target)) return sentence - sentenceIndex(doc, m.trigger.start) <= 1 && m.source.length === 0 && ev.source.length === 0;
-        return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndex(doc, m.trigger.start) <= 2;
+        if (!shares(doc, m.target, ev.target)) return sentence - sentenceIndexAt(doc, m.trigger.start) <= 1 && m.source.length === 0 && ev.source.length === 0;
+        return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
       }));
     }
     if (joined) joined.mentions.push(ev);
