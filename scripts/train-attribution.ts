@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   const file: CueModelFile = {
     provenance: {
       model: 'averaged perceptron over framed cue candidates (src/attribution/features.ts)',
-      data: 'PolNeAR v1.0.0 train (../shared/data/polnear/train), one annotation per article (lexicographically first annotator)',
+      data: 'PolNeAR v1.0.0 train (shared/data/polnear/train, read at training time), one annotation per article (lexicographically first annotator)',
       command: 'npm run train:attribution',
       date: new Date().toISOString().slice(0, 10),
       examples: all.length,
