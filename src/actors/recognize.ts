@@ -612,6 +612,20 @@ interface ActorRef {
 /** Collective nouns whose "of" phrase names the actor: "the group of militias". */
 const COLLECTIVES = new Set(['group', 'coalition', 'alliance', 'network', 'umbrella', 'array', 'collection', 'constellation', 'bloc', 'grouping', 'federation']);
 
+/** What the nominal pass works on, for one document. */
+interface NominalPass {
+  tokens: Token[];
+  text: string;
+  ctx: RecognitionContext;
+  actorAt: Map<number, ActorSpan>;
+  roleAt: Map<number, RoleSpan>;
+  agentAt: Map<number, AgentSpan>;
+  mentions: Mention[];
+  covered: Uint8Array;
+  /** Name mentions by end token. */
+  mentionEndingAt: Map<number, Mention>;
+}
+
 function addNominals(
   tokens: Token[],
   text: string,
@@ -624,146 +638,173 @@ function addNominals(
 ): void {
   const mentionEndingAt = new Map<number, Mention>();
   for (const m of mentions) if (m.kind === 'name') mentionEndingAt.set(m.end, m);
-  const refOfSpan = (span: ActorSpan, end = span.end): ActorRef => {
-    const code = actorCode(span, ctx.date);
-    return { code, country: actorCountry(span, code, ctx), start: span.start, end, text: spanText(tokens, text, span.start, span.end), mention: null };
-  };
-  const refOfMention = (m: Mention, end = m.end): ActorRef => ({
-    code: m.code, country: m.country, start: m.start, end, text: spanText(tokens, text, m.start, m.end), mention: m,
-  });
-
+  const pass: NominalPass = { tokens, text, ctx, actorAt, roleAt, agentAt, mentions, covered, mentionEndingAt };
+  // The loop stays small (most tokens start no role noun); the work per candidate is in
+  // functions of their own, so the JIT optimises and re-optimises them separately.
   for (let t = 0; t < tokens.length; t++) {
     if (covered[t]) continue;
     const agent = agentAt.get(t);
     const role = roleAt.get(t);
-    const head = pickHead(role, agent);
-    if (!head) continue;
-    const { end } = head;
-    if (covered[end - 1]) continue;
-    const sentence = tokens[t]!.sentence;
-    // The noun must end its phrase: "police" in "police station" is not the police.
-    const after = tokens[end];
-    if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !covered[end] && after.sentence === sentence && !roleAt.has(end)) continue;
-
-    // Walk left over the noun phrase's modifiers: adjectives, nouns, actors, labels.
-    let left = t;
-    let actor: ActorRef | null = null;
-    const extraAgents: AgentCode[] = [];
-    // Once a characterising word is passed ("Iranian proxy militias"), a nationality
-    // before it belongs to that label, not to the actor.
-    let labelled = false;
-    for (let k = t - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
-      const tok = tokens[k]!;
-      if (ctx.lexicon.names.labelWords.has(tok.norm) || hasStancePrefix(tok.text, false)) labelled = true;
-      const hyphenated = labelCompound(tokens, k + 1);
-      if (hyphenated) labelled = true;
-      const mention = mentionEndingAt.get(k + 1);
-      const span = mention ? null : spanEndingAt(actorAt, k + 1);
-      if ((mention || span) && !actor && !labelled && !hyphenated) {
-        actor = mention ? refOfMention(mention) : refOfSpan(span!);
-        left = actor.start;
-        k = actor.start;
-        continue;
-      }
-      if (mention || span) {
-        // Part of a label (Iranian-backed) or a second actor: inside the phrase.
-        left = (mention ?? span)!.start;
-        k = left;
-        continue;
-      }
-      const prefix = agentAt.get(k);
-      if (prefix && prefix.end === left && prefix.codes.every((c) => c.position === 'before')) {
-        extraAgents.push(...prefix.codes);
-        left = k;
-        continue;
-      }
-      if (tok.pos === 'ADJ' || (tok.pos === 'NOUN' && !covered[k]) || tok.pos === 'NUM' || isHyphen(tok.text) || (tok.pos === 'VERB' && isHyphen(tokens[k - 1]?.text ?? '')) || (tok.pos === 'PROPN' && isHyphen(tokens[k + 1]?.text ?? ''))) {
-        left = k;
-        continue;
-      }
-      break;
-    }
-    // Possessive or prepositional actor: "Gondor's government", "soldiers from Gondor".
-    let right = end;
-    if (!actor) {
-      const poss = tokens[left - 1];
-      if (poss && isApostropheS(poss.text)) {
-        const mention = mentionEndingAt.get(left - 1);
-        const span = mention ? null : spanEndingAt(actorAt, left - 1);
-        if (mention || span) {
-          actor = mention ? refOfMention(mention) : refOfSpan(span!);
-          left = actor.start;
-        }
-      }
-    }
-    // "Danish media and government": a second role noun shares the first one's owner.
-    if (!actor && left === t && ['and', 'or'].includes(tokens[t - 1]?.norm ?? '')) {
-      const first = mentions.find((x) => x.kind === 'nominal' && x.end === t - 1 && x.country);
-      if (first) actor = { code: first.country, country: first.country, start: t, end: t, text: first.name.split(' ')[0]!, mention: null };
-    }
-    if (!actor) {
-      actor = prepositionalActor(tokens, end, mentions, actorAt, ctx, refOfMention, refOfSpan);
-      if (actor) right = actor.end;
-    }
-    // "The group of militias": the collective and the actor are one mention.
-    let start = left;
-    if (tokens[left - 1]?.norm === 'of' && COLLECTIVES.has(tokens[left - 2]?.norm ?? '')) start = left - 2;
-    const det = tokens[start - 1];
-    const definite = !!det && (det.norm === 'the' || det.norm === 'these' || det.norm === 'those' || det.norm === 'this' || det.norm === 'that');
-    if (start !== left && definite) start -= 1;
-    const roleValue = role && role.end === end ? role.role : null;
-    const kind = roleValue?.kind ?? 'group';
-    const sector = agent ? agent.codes.find((c) => c.position === 'after')?.code ?? null : roleValue?.sector ?? null;
-    const armed = !!sector && /^(REB|OPP|UAF|INS)/.test(sector);
-    if (!actor && !agent) {
-      // Without an actor, only collectives that are actors in their own right (the
-      // militias, Iranian-backed rebels) stand alone; "the prime minister", "the
-      // government" are descriptions of an actor named elsewhere.
-      if (!(armed && kind !== 'person') && !(labelled && kind === 'group')) {
-        if (definite && det!.norm === 'the' && roleValue) mentions.push(descriptionMention(t, end, roleValue, tokens, text));
-        continue;
-      }
-    }
-    const sectors: AgentCode[] = [...extraAgents];
-    if (agent) sectors.push(...agent.codes);
-    else if (roleValue?.sector) sectors.push({ code: roleValue.sector, position: 'after' });
-    const headText = spanText(tokens, text, head.start, end);
-    const m = baseMention(start, right, 'nominal');
-    m.code = combineCodes(actor?.code ?? null, sectors);
-    m.country = actor?.country ?? roleValue?.country ?? null;
-    m.head = roleValue?.phrase ?? headText.toLowerCase();
-    m.plural = roleValue?.plural ?? /s$/.test(tokens[end - 1]!.norm);
-    m.gender = roleValue?.gender ?? null;
-    // Plural person nouns are collectives: Syrian rebels (GROUP), Israeli soldiers (ORG).
-    const collective = kind !== 'person' || m.plural;
-    m.type = !collective ? 'PERSON' : armed || sector === null || (kind === 'person' && /^(CVL|REF|OPP)/.test(sector)) ? 'GROUP' : 'ORG';
-    m.roles = roleValue ? [roleValue.phrase] : [];
-    m.actor = actor?.mention ?? null;
-    m.sectors = sectors;
-    m.name = !actor ? headText : actor.start >= end ? `${headText} ${text.slice(tokens[end]!.start, tokens[actor.end - 1]!.end)}` : `${actor.text} ${headText}`;
-    mentions.push(m);
-    for (let k = m.start; k < m.end; k++) covered[k] = 1;
-    // "Iranian and Lebanese militia factions": each nationality has the factions.
-    if (actor && actor.start < end) addCoordinated(tokens, text, actor, m, actorAt, mentions, covered, refOfSpan);
-    t = m.end - 1;
+    if (!agent && !role) continue;
+    t = nominalAt(pass, t, role, agent);
   }
 }
 
-function addCoordinated(
-  tokens: Token[],
-  text: string,
-  actor: ActorRef,
-  m: Mention,
-  actorAt: Map<number, ActorSpan>,
-  mentions: Mention[],
-  covered: Uint8Array,
-  refOfSpan: (s: ActorSpan) => ActorRef,
-): void {
+function refOfSpan(pass: NominalPass, span: ActorSpan): ActorRef {
+  const code = actorCode(span, pass.ctx.date);
+  return { code, country: actorCountry(span, code, pass.ctx), start: span.start, end: span.end, text: spanText(pass.tokens, pass.text, span.start, span.end), mention: null };
+}
+
+function refOfMention(pass: NominalPass, m: Mention): ActorRef {
+  return { code: m.code, country: m.country, start: m.start, end: m.end, text: spanText(pass.tokens, pass.text, m.start, m.end), mention: m };
+}
+
+interface LeftModifiers {
+  /** First token of the noun phrase. */
+  left: number;
+  /** The actor among the modifiers ("Iraqi" police, "the Kadhimi" government). */
+  actor: ActorRef | null;
+  /** Agent codes of modifiers that go before the actor code (NGO~). */
+  extraAgents: AgentCode[];
+  /** A characterising word is among the modifiers ("Iranian proxy militias"). */
+  labelled: boolean;
+}
+
+/** Walks left from the head noun at t over the noun phrase's modifiers: adjectives, nouns, actors, labels. */
+function leftModifiers(pass: NominalPass, t: number, sentence: number): LeftModifiers {
+  const { tokens, ctx, actorAt, agentAt, covered, mentionEndingAt } = pass;
+  let left = t;
+  let actor: ActorRef | null = null;
+  const extraAgents: AgentCode[] = [];
+  // Once a characterising word is passed ("Iranian proxy militias"), a nationality
+  // before it belongs to that label, not to the actor.
+  let labelled = false;
+  for (let k = t - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    const tok = tokens[k]!;
+    if (ctx.lexicon.names.labelWords.has(tok.norm) || hasStancePrefix(tok.text, false)) labelled = true;
+    const hyphenated = labelCompound(tokens, k + 1);
+    if (hyphenated) labelled = true;
+    const mention = mentionEndingAt.get(k + 1);
+    const span = mention ? null : spanEndingAt(actorAt, k + 1);
+    if ((mention || span) && !actor && !labelled && !hyphenated) {
+      actor = mention ? refOfMention(pass, mention) : refOfSpan(pass, span!);
+      left = actor.start;
+      k = actor.start;
+      continue;
+    }
+    if (mention || span) {
+      // Part of a label (Iranian-backed) or a second actor: inside the phrase.
+      left = (mention ?? span)!.start;
+      k = left;
+      continue;
+    }
+    const prefix = agentAt.get(k);
+    if (prefix && prefix.end === left && prefix.codes.every((c) => c.position === 'before')) {
+      extraAgents.push(...prefix.codes);
+      left = k;
+      continue;
+    }
+    if (tok.pos === 'ADJ' || (tok.pos === 'NOUN' && !covered[k]) || tok.pos === 'NUM' || isHyphen(tok.text) || (tok.pos === 'VERB' && isHyphen(tokens[k - 1]?.text ?? '')) || (tok.pos === 'PROPN' && isHyphen(tokens[k + 1]?.text ?? ''))) {
+      left = k;
+      continue;
+    }
+    break;
+  }
+  return { left, actor, extraAgents, labelled };
+}
+
+/** The actor after or before the phrase when no modifier named one: possessive, coordinated, prepositional. */
+function ownerOutside(pass: NominalPass, t: number, end: number, left: number): ActorRef | null {
+  const { tokens, actorAt, mentions, mentionEndingAt } = pass;
+  // Possessive: "Gondor's government".
+  const poss = tokens[left - 1];
+  if (poss && isApostropheS(poss.text)) {
+    const mention = mentionEndingAt.get(left - 1);
+    const span = mention ? null : spanEndingAt(actorAt, left - 1);
+    if (mention || span) return mention ? refOfMention(pass, mention) : refOfSpan(pass, span!);
+  }
+  // "Danish media and government": a second role noun shares the first one's owner.
+  if (left === t && ['and', 'or'].includes(tokens[t - 1]?.norm ?? '')) {
+    const first = mentions.find((x) => x.kind === 'nominal' && x.end === t - 1 && x.country);
+    if (first) return { code: first.country, country: first.country, start: t, end: t, text: first.name.split(' ')[0]!, mention: null };
+  }
+  // Prepositional: "soldiers from Gondor".
+  return prepositionalActor(pass, end);
+}
+
+/**
+ * The nominal actor whose role or agent noun starts at t, added to the mentions (with
+ * coordinated nationalities); returns the token to continue after.
+ */
+function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, agent: AgentSpan | undefined): number {
+  const { tokens, text, roleAt, mentions, covered } = pass;
+  const head = pickHead(role, agent)!;
+  const { end } = head;
+  if (covered[end - 1]) return t;
+  const sentence = tokens[t]!.sentence;
+  // The noun must end its phrase: "police" in "police station" is not the police.
+  const after = tokens[end];
+  if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !covered[end] && after.sentence === sentence && !roleAt.has(end)) return t;
+
+  const modifiers = leftModifiers(pass, t, sentence);
+  let { left, actor } = modifiers;
+  const { extraAgents, labelled } = modifiers;
+  let right = end;
+  if (!actor) {
+    actor = ownerOutside(pass, t, end, left);
+    if (actor && actor.start < left) left = actor.start;
+    else if (actor && actor.start >= end) right = actor.end;
+  }
+  // "The group of militias": the collective and the actor are one mention.
+  let start = left;
+  if (tokens[left - 1]?.norm === 'of' && COLLECTIVES.has(tokens[left - 2]?.norm ?? '')) start = left - 2;
+  const det = tokens[start - 1];
+  const definite = !!det && (det.norm === 'the' || det.norm === 'these' || det.norm === 'those' || det.norm === 'this' || det.norm === 'that');
+  if (start !== left && definite) start -= 1;
+  const roleValue = role && role.end === end ? role.role : null;
+  const kind = roleValue?.kind ?? 'group';
+  const sector = agent ? agent.codes.find((c) => c.position === 'after')?.code ?? null : roleValue?.sector ?? null;
+  const armed = !!sector && /^(REB|OPP|UAF|INS)/.test(sector);
+  if (!actor && !agent) {
+    // Without an actor, only collectives that are actors in their own right (the
+    // militias, Iranian-backed rebels) stand alone; "the prime minister", "the
+    // government" are descriptions of an actor named elsewhere.
+    if (!(armed && kind !== 'person') && !(labelled && kind === 'group')) {
+      if (definite && det!.norm === 'the' && roleValue) mentions.push(descriptionMention(t, end, roleValue, tokens, text));
+      return t;
+    }
+  }
+  const sectors: AgentCode[] = [...extraAgents];
+  if (agent) sectors.push(...agent.codes);
+  else if (roleValue?.sector) sectors.push({ code: roleValue.sector, position: 'after' });
+  const headText = spanText(tokens, text, head.start, end);
+  const m = baseMention(start, right, 'nominal');
+  m.code = combineCodes(actor?.code ?? null, sectors);
+  m.country = actor?.country ?? roleValue?.country ?? null;
+  m.head = roleValue?.phrase ?? headText.toLowerCase();
+  m.plural = roleValue?.plural ?? /s$/.test(tokens[end - 1]!.norm);
+  m.gender = roleValue?.gender ?? null;
+  // Plural person nouns are collectives: Syrian rebels (GROUP), Israeli soldiers (ORG).
+  const collective = kind !== 'person' || m.plural;
+  m.type = !collective ? 'PERSON' : armed || sector === null || (kind === 'person' && /^(CVL|REF|OPP)/.test(sector)) ? 'GROUP' : 'ORG';
+  m.roles = roleValue ? [roleValue.phrase] : [];
+  m.actor = actor?.mention ?? null;
+  m.sectors = sectors;
+  m.name = !actor ? headText : actor.start >= end ? `${headText} ${text.slice(tokens[end]!.start, tokens[actor.end - 1]!.end)}` : `${actor.text} ${headText}`;
+  mentions.push(m);
+  for (let k = m.start; k < m.end; k++) covered[k] = 1;
+  // "Iranian and Lebanese militia factions": each nationality has the factions.
+  if (actor && actor.start < end) addCoordinated(pass, actor, m);
+  return m.end - 1;
+}
+
+function addCoordinated(pass: NominalPass, actor: ActorRef, m: Mention): void {
+  const { tokens, actorAt, mentions, covered } = pass;
   let k = actor.start - 1;
   while (k > 0 && (tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or' || tokens[k]!.text === ',')) {
     const span = spanEndingAt(actorAt, k);
     if (!span || covered[span.start] || span.builtIn?.role === 'city') break;
-    const other = refOfSpan(span);
+    const other = refOfSpan(pass, span);
     const c = baseMention(span.start, span.end, 'nominal');
     Object.assign(c, { ...m, start: span.start, end: span.end, actor: null });
     c.code = combineCodes(other.code, m.sectors ?? []);
@@ -773,7 +814,6 @@ function addCoordinated(
     for (let x = span.start; x < span.end; x++) covered[x] = 1;
     k = span.start - 1;
   }
-  void text;
 }
 
 function pickHead(role: RoleSpan | undefined, agent: AgentSpan | undefined): { start: number; end: number } | null {
@@ -795,27 +835,19 @@ function labelCompound(tokens: Token[], end: number): boolean {
   return !!hy && isHyphen(hy.text) && hy.start === tokens[end - 1]!.end;
 }
 
-function prepositionalActor(
-  tokens: Token[],
-  end: number,
-  mentions: Mention[],
-  actorAt: Map<number, ActorSpan>,
-  ctx: RecognitionContext,
-  refOfMention: (m: Mention) => ActorRef,
-  refOfSpan: (s: ActorSpan) => ActorRef,
-): ActorRef | null {
+function prepositionalActor(pass: NominalPass, end: number): ActorRef | null {
+  const { tokens, mentions, actorAt } = pass;
   const prep = tokens[end];
   if (!prep || !['of', 'from', 'in'].includes(prep.norm)) return null;
   let k = end + 1;
   if (tokens[k]?.norm === 'the') k++;
   const mention = mentions.find((m) => m.start === k && m.kind === 'name');
-  if (mention && (mention.type === 'GPE' || mention.country)) return refOfMention(mention);
+  if (mention && (mention.type === 'GPE' || mention.country)) return refOfMention(pass, mention);
   const span = actorAt.get(k);
   if (!span) return null;
   const role = span.builtIn?.role;
   if (role !== 'country' && role !== 'city' && !span.dictionary) return null;
-  void ctx;
-  return refOfSpan(span);
+  return refOfSpan(pass, span);
 }
 
 function descriptionMention(start: number, end: number, role: RoleValue, tokens: Token[], text: string): Mention {
