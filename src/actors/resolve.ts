@@ -269,23 +269,69 @@ function compatible(r: ResolvedEntity, m: Mention): boolean {
 
 /** Type, name, aliases, code, country and coordinates from the mentions. */
 function finishEntity(r: ResolvedEntity, ctx: ResolveContext): void {
-  const { lexicon, tokens } = ctx;
-  const names = r.mentions.filter((m) => m.kind === 'name');
-  const typed = r.mentions.find((m) => m.type !== null && m.kind === 'name') ?? r.mentions.find((m) => m.type !== null);
-  let type: EntityType | null = typed?.type ?? null;
-  if (r.mentions.some((m) => m.titled)) type = 'PERSON';
-  if (type === null) type = typeFromName(r, ctx);
+  const { lexicon } = ctx;
+  const type = mentionedType(r) ?? typeFromName(r, ctx);
   r.entity.type = type;
-
   // Name: the lexicon's name; for people the fullest form; else the first full name.
-  if (!r.lexiconId && names.length > 0) {
-    const longest = names.reduce((a, b) => (nameKeyWords(b.name).length > nameKeyWords(a.name).length ? b : a));
-    r.entity.name = isAcronym(longest.name) && names.some((n) => !isAcronym(n.name)) ? names.find((n) => !isAcronym(n.name))!.name : longest.name;
-  } else if (r.nominalKey) {
-    // "Iraqi government" rather than "Kadhimi government": the country's name is the canonical one.
-    const nominals = r.mentions.filter((m) => m.kind === 'nominal');
-    r.entity.name = (nominals.find((m) => !m.actor && m.country) ?? nominals[0] ?? r.mentions[0]!).name;
+  if (!r.lexiconId && r.mentions.some((m) => m.kind === 'name')) r.entity.name = fullestName(r.mentions);
+  else if (r.nominalKey) r.entity.name = nominalName(r.mentions);
+  r.entity.aliases = aliasesOf(r, ctx);
+
+  // Code: the most specific one the mentions carry.
+  r.entity.code = mostSpecificCode(r.mentions);
+  r.entity.country = firstCountry(r.mentions);
+  if (!r.entity.country && r.entity.code && lexicon.countries.has(r.entity.code.slice(0, 3))) r.entity.country = r.entity.code.slice(0, 3);
+  let plural = false;
+  for (const m of r.mentions) if (m.plural) plural = true;
+  r.plural = plural;
+  r.entity.coordinates = null;
+  if (type === 'GPE' || type === 'LOC') placeEntity(r, ctx);
+}
+
+/** The type the mentions give: a titled one is a person; else the first typed name, else the first typed mention. */
+function mentionedType(r: ResolvedEntity): EntityType | null {
+  let typedName: Mention | null = null;
+  let typedAny: Mention | null = null;
+  for (const m of r.mentions) {
+    if (m.titled) return 'PERSON';
+    if (m.type === null) continue;
+    if (m.kind === 'name' && typedName === null) typedName = m;
+    if (typedAny === null) typedAny = m;
   }
+  return (typedName ?? typedAny)?.type ?? null;
+}
+
+/** The first name with the most words; an acronym only when every name is one. */
+function fullestName(mentions: Mention[]): string {
+  let longest: Mention | null = null;
+  let longestWords = -1;
+  let firstNonAcronym: Mention | null = null;
+  for (const m of mentions) {
+    if (m.kind !== 'name') continue;
+    const words = nameKeyWords(m.name).length;
+    if (words > longestWords) {
+      longest = m;
+      longestWords = words;
+    }
+    if (firstNonAcronym === null && !isAcronym(m.name)) firstNonAcronym = m;
+  }
+  return isAcronym(longest!.name) && firstNonAcronym ? firstNonAcronym.name : longest!.name;
+}
+
+/** "Iraqi government" rather than "Kadhimi government": the country's name is the canonical one. */
+function nominalName(mentions: Mention[]): string {
+  let first: Mention | null = null;
+  for (const m of mentions) {
+    if (m.kind !== 'nominal') continue;
+    if (!m.actor && m.country) return m.name;
+    first ??= m;
+  }
+  return (first ?? mentions[0]!).name;
+}
+
+/** Other spellings of the name the text uses, and the acronyms it defines. */
+function aliasesOf(r: ResolvedEntity, ctx: ResolveContext): string[] {
+  const { tokens } = ctx;
   const aliases = new Set<string>();
   for (const m of r.mentions) {
     if (m.kind !== 'name') continue;
@@ -294,15 +340,7 @@ function finishEntity(r: ResolvedEntity, ctx: ResolveContext): void {
   }
   for (const a of r.acronyms) aliases.add(a);
   aliases.delete(r.entity.name);
-  r.entity.aliases = [...aliases];
-
-  // Code: the most specific one the mentions carry.
-  r.entity.code = mostSpecificCode(r.mentions);
-  r.entity.country = firstCountry(r.mentions);
-  if (!r.entity.country && r.entity.code && lexicon.countries.has(r.entity.code.slice(0, 3))) r.entity.country = r.entity.code.slice(0, 3);
-  r.plural = r.mentions.some((m) => m.plural);
-  r.entity.coordinates = null;
-  if (type === 'GPE' || type === 'LOC') placeEntity(r, ctx);
+  return [...aliases];
 }
 
 /** The longest code among the mentions; the first of equal length. */
