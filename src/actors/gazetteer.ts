@@ -272,7 +272,7 @@ let gazetteer: Gazetteer | null = null;
 
 function load(): Gazetteer {
   const buf = citiesFile();
-  // Upper bound on records: every record has at least a name field.
+  // Per-city arrays, grown by doubling (≈135,000 cities).
   let cap = 1024;
   const grow = <T extends Uint32Array | Uint16Array | Float64Array | Uint8Array | Int32Array>(a: T, n: number): T => {
     const b = new (a.constructor as new (n: number) => T)(n);

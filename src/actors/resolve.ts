@@ -82,88 +82,36 @@ export interface ResolveContext {
 
 export function resolveEntities(mentions: Mention[], ctx: ResolveContext): ResolvedEntity[] {
   const entities: ResolvedEntity[] = [];
-  const byLexicon = new Map<string, ResolvedEntity>();
-  const byKey = new Map<string, ResolvedEntity>();
-  const bySkeleton = new Map<string, ResolvedEntity>();
-  const byAcronym = new Map<string, ResolvedEntity>();
-  const byNominal = new Map<string, ResolvedEntity>();
-  const bySurname = new Map<string, ResolvedEntity>();
-
-  const create = (m: Mention): ResolvedEntity => {
-    const r: ResolvedEntity = {
-      entity: { id: '', type: m.type ?? 'OTHER', name: m.name, aliases: [], mentions: [], code: null, country: null, coordinates: null },
-      mentions: [],
-      lexiconId: m.lexiconId,
-      keys: new Set(),
-      skeletons: new Set(),
-      acronyms: new Set(),
-      roles: new Set(),
-      gender: null,
-      plural: m.plural,
-      nominalKey: null,
-      lastToken: m.start,
-    };
-    entities.push(r);
-    if (m.lexiconId) byLexicon.set(m.lexiconId, r);
-    return r;
+  const ix: Indexes = {
+    bySurname: new Map(),
+    byLexicon: new Map(),
+    byKey: new Map(),
+    bySkeleton: new Map(),
+    byAcronym: new Map(),
+    byNominal: new Map(),
+    entities,
   };
-  const attach = (r: ResolvedEntity, m: Mention): void => {
-    r.mentions.push(m);
-    r.lastToken = Math.max(r.lastToken, m.start);
-    for (const role of m.roles) r.roles.add(role);
-    r.gender ??= m.gender;
-    if (m.kind === 'name' || m.kind === 'acronym') {
-      const key = nameKey(m.name);
-      r.keys.add(key);
-      byKey.set(key, r);
-      const words = key.split(' ');
-      if (words.length > 1 && (m.type === null || m.type === 'PERSON') && !r.nominalKey && !r.lexiconId) {
-        for (let i = 1; i < words.length; i++) bySurname.set(words.slice(i).join(' '), r);
-      }
-      const skeleton = skeletonKey(m.name);
-      if (skeleton) {
-        r.skeletons.add(skeleton);
-        bySkeleton.set(skeleton, r);
-      }
-      if (isAcronym(m.name)) byAcronym.set(m.name.replace(/\./g, ''), r);
-    }
-    if (m.acronym) {
-      r.acronyms.add(m.acronym);
-      byAcronym.set(m.acronym.replace(/\./g, ''), r);
-    }
-  };
-
   for (const m of mentions) {
     if (m.kind === 'name') {
-      const found = findNamed(m, { bySurname, byLexicon, byKey, bySkeleton, byAcronym, entities });
-      attach(found ?? create(m), m);
+      attach(ix, findNamed(m, ix) ?? create(ix, m), m);
     } else if (m.kind === 'nominal') {
       // An appositive description is the actor it follows: "Hezbollah, a Shia group,".
       const apposed = appositiveOwner(m, entities, ctx);
       if (apposed) {
-        attach(apposed, m);
+        attach(ix, apposed, m);
         continue;
       }
-      completeNominal(m, { bySurname, byLexicon, byKey, bySkeleton, byAcronym, entities }, ctx);
+      completeNominal(m, ix, ctx);
       const key = `${m.head}|${m.country ?? m.code ?? ''}`;
-      let r = byNominal.get(key) ?? null;
+      let r = ix.byNominal.get(key) ?? null;
       if (!r) {
-        r = create(m);
+        r = create(ix, m);
         r.nominalKey = key;
-        byNominal.set(key, r);
+        ix.byNominal.set(key, r);
       }
-      attach(r, m);
+      attach(ix, r, m);
     } else if (m.kind === 'description') {
-      // "the prime minister": the most recent person with that title; "the
-      // government": the most recent government named with its country.
-      const headKey = `${m.head}|`;
-      for (let i = entities.length - 1; i >= 0; i--) {
-        const e = entities[i]!;
-        if (e.lastToken < m.start && (m.type === 'PERSON' ? e.entity.type === 'PERSON' && m.roles.some((role) => e.roles.has(role)) : !!e.nominalKey && e.nominalKey.startsWith(headKey))) {
-          attach(e, m);
-          break;
-        }
-      }
+      attachDescription(ix, m);
     }
   }
 
@@ -177,6 +125,66 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
   kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   kept.forEach((r, i) => (r.entity.id = `e${i + 1}`));
   return kept;
+}
+
+function create(ix: Indexes, m: Mention): ResolvedEntity {
+  const r: ResolvedEntity = {
+    entity: { id: '', type: m.type ?? 'OTHER', name: m.name, aliases: [], mentions: [], code: null, country: null, coordinates: null },
+    mentions: [],
+    lexiconId: m.lexiconId,
+    keys: new Set(),
+    skeletons: new Set(),
+    acronyms: new Set(),
+    roles: new Set(),
+    gender: null,
+    plural: m.plural,
+    nominalKey: null,
+    lastToken: m.start,
+  };
+  ix.entities.push(r);
+  if (m.lexiconId) ix.byLexicon.set(m.lexiconId, r);
+  return r;
+}
+
+function attach(ix: Indexes, r: ResolvedEntity, m: Mention): void {
+  r.mentions.push(m);
+  r.lastToken = Math.max(r.lastToken, m.start);
+  for (const role of m.roles) r.roles.add(role);
+  r.gender ??= m.gender;
+  if (m.kind === 'name' || m.kind === 'acronym') {
+    const key = nameKey(m.name);
+    r.keys.add(key);
+    ix.byKey.set(key, r);
+    const words = key.split(' ');
+    if (words.length > 1 && (m.type === null || m.type === 'PERSON') && !r.nominalKey && !r.lexiconId) {
+      for (let i = 1; i < words.length; i++) ix.bySurname.set(words.slice(i).join(' '), r);
+    }
+    const skeleton = skeletonKey(m.name);
+    if (skeleton) {
+      r.skeletons.add(skeleton);
+      ix.bySkeleton.set(skeleton, r);
+    }
+    if (isAcronym(m.name)) ix.byAcronym.set(m.name.replace(/\./g, ''), r);
+  }
+  if (m.acronym) {
+    r.acronyms.add(m.acronym);
+    ix.byAcronym.set(m.acronym.replace(/\./g, ''), r);
+  }
+}
+
+/**
+ * "the prime minister": the most recent person with that title; "the government": the
+ * most recent government named with its country.
+ */
+function attachDescription(ix: Indexes, m: Mention): void {
+  const headKey = `${m.head}|`;
+  for (let i = ix.entities.length - 1; i >= 0; i--) {
+    const e = ix.entities[i]!;
+    if (e.lastToken < m.start && (m.type === 'PERSON' ? e.entity.type === 'PERSON' && m.roles.some((role) => e.roles.has(role)) : !!e.nominalKey && e.nominalKey.startsWith(headKey))) {
+      attach(ix, e, m);
+      return;
+    }
+  }
 }
 
 /** The named entity right before ", a/an …" when `m` is that appositive. */
@@ -226,6 +234,8 @@ interface Indexes {
   byKey: Map<string, ResolvedEntity>;
   bySkeleton: Map<string, ResolvedEntity>;
   byAcronym: Map<string, ResolvedEntity>;
+  /** Nominal entities by head and owner ("militias|IRN"). */
+  byNominal: Map<string, ResolvedEntity>;
   entities: ResolvedEntity[];
 }
 
