@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { anaphorKind } from './anonymity.js';
 import { headOf, mainPhrase } from './chunk.js';
-import type { AttrContext } from './context.js';
+import { tokenAtOrAfter, type AttrContext } from './context.js';
 
 /**
  * Links each source to an entity (`sourceEntity`): the entity one of whose mentions
@@ -205,12 +205,5 @@ function upperBound(mentions: Mention[], offset: number): number {
 }
 
 function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, tokens.length - 1);
+  return Math.min(tokenAtOrAfter(tokens, offset), tokens.length - 1);
 }
