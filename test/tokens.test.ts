@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../src/pipeline/index.js';
+import { wink, winkWithDefaultPipe } from '../src/pipeline/nlp.js';
 
 function sentencesOf(text: string): string[] {
   return analyzeText(text, {}, { until: 'tokens' }).sentences.map((s) => text.slice(s.start, s.end));
@@ -42,4 +43,19 @@ test('invisible format characters the tokenizer drops do not shift offsets', () 
   const doc = analyzeText(text, {}, { until: 'tokens' });
   for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
   assert.ok(doc.tokens.some((t) => t.text === 'army'));
+});
+
+test('the reduced wink pipe tags, lemmatises and splits exactly as the default pipe', () => {
+  // The tokens stage skips wink's NER, negation and sentiment passes for speed; this
+  // checks that the layers it reads do not depend on them (dates, names, negations).
+  const text =
+    'On March 3, 2021, Gen. Ali Hassan said the militia had not fired 14 rockets at Al Asad.\n' +
+    'Nobody claimed the attack; officials in Baghdad didn’t comment. “We will respond,” he warned Tuesday.';
+  const read = (nlp: ReturnType<typeof wink>) => {
+    const its = nlp.its;
+    const d = nlp.readDoc(text);
+    const c = d.tokens();
+    return [c.out(its.value), c.out(its.pos), c.out(its.lemma as unknown as typeof its.value), c.out(its.normal), d.sentences().out(its.span)];
+  };
+  assert.deepEqual(read(wink()), read(winkWithDefaultPipe()));
 });
