@@ -149,6 +149,10 @@ test('time expressions resolve against the publication date, never today', () =>
   assert.equal(find(unanchored, 'attacked').time?.span.text, 'on Wednesday');
   assert.equal(find(unanchored, 'attacked').time?.value, null);
   assert.equal(find(unanchored, 'shelled').time?.value, '2019-03-03');
+  const yearless = events('Gunmen kidnapped two engineers last year. Protesters rallied in Karsk in May 2019. Police arrested the mayor on 4/5/2018.', null);
+  assert.equal(find(yearless, 'kidnapped').time?.value, null, '"last year" needs a publication date');
+  assert.equal(find(yearless, 'rallied').time?.value, '2019-05');
+  assert.equal(find(yearless, 'arrested').time?.value, '2018-04-05');
 });
 
 test('a weapon is never an actor: "a drone struck the depot" has no known perpetrator', () => {

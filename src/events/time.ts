@@ -22,7 +22,12 @@ export interface TimeExpression {
 const DAY_MS = 86_400_000;
 /** chrono needs some reference to find expressions; values from it are used only with a real anchor. */
 const NO_ANCHOR = new Date(Date.UTC(2000, 0, 1, 12));
-const OTHER_REFERENCE = new Date(Date.UTC(2010, 5, 15, 12));
+/**
+ * An expression that names its year ("March 3, 2021", "3/4/2020", "May 2019") is dated
+ * without a publication date; any other ("Tuesday", "March 3", "last year", "two days
+ * ago") is read against one, so without an anchor it gets no value.
+ */
+const STATES_ITS_YEAR = /\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 const QUALIFIER = /\b(early|late|mid|earlier|later|in|on|since|from|during)[\s-]+$/i;
 const NOT_A_TIME = /^(may|march|sun|sat|wed)$/i;
 const DURATION_LEAD = /\b(within|for|in the next|in the coming|over the next|over the coming|inside|no later than|by|until|till|before)\s+$/i;
@@ -110,15 +115,6 @@ export function findTimes(text: string, from: number, to: number, published: str
   const slice = text.slice(from, to);
   if (!MAY_HOLD_TIME.test(slice)) return [];
   const results = parseAround(slice, anchor ?? NO_ANCHOR);
-  // Without an anchor, an expression whose date moves with the reference is relative: no value.
-  const moved = new Set<number>();
-  if (!anchor) {
-    const other = parseAround(slice, OTHER_REFERENCE);
-    for (const r of results) {
-      const twin = other.find((o) => o.index === r.index);
-      if (!twin || twin.start.date().getTime() !== r.start.date().getTime()) moved.add(r.index);
-    }
-  }
   const out: TimeExpression[] = [];
   for (const r of results) {
     const words = r.text.trim();
@@ -133,7 +129,7 @@ export function findTimes(text: string, from: number, to: number, published: str
     const qualifier = QUALIFIER.exec(before);
     if (qualifier && /^(early|late|mid|earlier|later)$/i.test(qualifier[1]!)) start = from + r.index - qualifier[0].length;
     const end = from + r.index + r.text.replace(/[\s,;:.]+$/, '').length;
-    const relative = moved.has(r.index);
+    const relative = !anchor && !STATES_ITS_YEAR.test(words);
     out.push({ start, end, value: (direction) => (relative ? null : normalise(words, r, kv, anchor, direction)) });
   }
   // chrono leaves bare years alone ("in 2019").
