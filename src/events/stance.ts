@@ -59,25 +59,29 @@ function cueLexicon() {
 }
 
 /** Matches a cue pattern at token i; returns the index after the match. */
-function matchAt(tokens: Token[], i: number, last: number, pattern: Pattern): number | null {
+function matchAt(tokens: Token[], i: number, last: number, pattern: Pattern, from = 0): number | null {
   let k = i;
-  for (let p = 0; p < pattern.length; p++) {
+  for (let p = from; p < pattern.length; p++) {
     const alts = pattern[p]!;
     if (alts.length === 1 && alts[0] === '*') {
       // Up to three words, lazily: try the rest at each offset.
       for (let skip = 0; skip <= 3 && k + skip <= last; skip++) {
-        const rest = matchAt(tokens, k + skip, last, pattern.slice(p + 1));
+        const rest = matchAt(tokens, k + skip, last, pattern, p + 1);
         if (rest !== null) return rest;
       }
       return null;
     }
     const t = tokens[k];
-    if (!t || k >= last) return null;
-    const l = lemmaOf(t);
-    if (!alts.some((a) => a === l || a === t.norm || (a === 'be' && t.pos === 'AUX' && l === 'be'))) return null;
+    if (!t || k >= last || !matchesWord(alts, t)) return null;
     k++;
   }
   return k;
+}
+
+function matchesWord(alternatives: string[], t: Token): boolean {
+  const l = lemmaOf(t);
+  for (const a of alternatives) if (a === l || a === t.norm || (a === 'be' && t.pos === 'AUX' && l === 'be')) return true;
+  return false;
 }
 
 interface Cue {
@@ -92,18 +96,25 @@ function findCues(tokens: Token[], first: number, last: number): Cue[] {
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
     const l = lemmaOf(t);
-    const candidates = [...(lex.byFirst.get(l) ?? []), ...(t.norm !== l ? lex.byFirst.get(t.norm) ?? [] : []), ...(t.pos === 'AUX' && l === 'be' ? [] : [])];
-    const seen = new Set<Stance>();
-    for (const { stance, pattern } of candidates) {
-      if (seen.has(stance)) continue;
-      const end = matchAt(tokens, i, last, pattern);
-      if (end !== null) {
-        out.push({ stance, first: i, last: end });
-        seen.add(stance);
-      }
-    }
+    const byLemma = lex.byFirst.get(l);
+    const byForm = t.norm !== l ? lex.byFirst.get(t.norm) : undefined;
+    if (!byLemma && !byForm) continue;
+    // One cue per stance at a token: the first pattern of that stance that matches.
+    const found = out.length;
+    if (byLemma) addCuesAt(tokens, i, last, byLemma, out, found);
+    if (byForm) addCuesAt(tokens, i, last, byForm, out, found);
   }
   return out;
+}
+
+function addCuesAt(tokens: Token[], i: number, last: number, entries: IndexedPattern[], out: Cue[], foundFrom: number): void {
+  for (const { stance, pattern } of entries) {
+    let seen = false;
+    for (let k = foundFrom; k < out.length; k++) if (out[k]!.stance === stance) seen = true;
+    if (seen) continue;
+    const end = matchAt(tokens, i, last, pattern);
+    if (end !== null) out.push({ stance, first: i, last: end });
+  }
 }
 
 interface Draft extends Omit<Responsibility, 'id'> {
