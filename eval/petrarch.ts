@@ -101,6 +101,8 @@ export async function runPetrarch(options: SuiteOptions): Promise<SuiteResult> {
     actorDictionaries: [dataPath(options, 'petrarch2', 'PETR.Validate.actors.txt')],
     agentDictionaries: [dataPath(options, 'petrarch2', 'PETR.Validate.agents.txt')],
     verbDictionaries: [dataPath(options, 'petrarch2', 'PETR.Validate.verbs.txt')],
+    // PETRARCH's validation codes with its dictionaries alone.
+    verbDictionaryOnly: true,
   });
 
   const failures = new Failures();

@@ -70,6 +70,9 @@ test('invalid options are refused with a clear message', () => {
   const badFormat = runCli(['analyze', first, '--format', 'xml']);
   assert.notEqual(badFormat.status, 0);
   assert.match(badFormat.stderr, /format/);
+  const onlyWithout = runCli(['analyze', first, '--verbs-only']);
+  assert.notEqual(onlyWithout.status, 0);
+  assert.match(onlyWithout.stderr, /--verbs-only needs a verb dictionary/);
 });
 
 test('--encoding decodes a legacy file that strict UTF-8 refuses', () => {

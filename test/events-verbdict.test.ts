@@ -73,8 +73,6 @@ test('patterns code events: $ + % ^, synsets, reciprocal codes', () => {
 
   const negated = pipeline.analyze('Arvand did not pledge anything to Belmora.').events.find((e) => e.trigger.text === 'pledge');
   assert.equal(negated?.cameo, '124');
-  // PETRARCH codes dyads only: no target, no event.
-  assert.equal(pipeline.analyze('Arvand promised a new road.').events.length, 0);
 
   const talks = pipeline.analyze('Arvand conferred with Belmora.').events.find((e) => e.trigger.text === 'conferred');
   assert.equal(talks?.cameo, '046');
@@ -93,11 +91,24 @@ test('patterns code events: $ + % ^, synsets, reciprocal codes', () => {
   assert.deepEqual(seize?.target.map((r) => r.span.text), ['Belmora']);
 });
 
-test('with a verb dictionary the coding is the dictionary\'s, as in PETRARCH', () => {
+test('a verb dictionary codes the verbs it lists; the built-in lexicon codes the rest', () => {
   const pipeline = createPipeline({ verbDictionaries: [withDictionary(DICTIONARY)] });
-  const doc = pipeline.analyze('Arvand visited Belmora and attacked Karsk.');
+  const doc = pipeline.analyze('Arvand visited Belmora and attacked Karsk. The rocket attack on Karsk killed two.');
+  assert.equal(doc.events.find((e) => e.trigger.text === 'visited')?.cameo, '042', 'the dictionary codes the verb it lists');
+  assert.equal(doc.events.find((e) => e.trigger.text === 'attacked')?.type, 'ASSAULT', 'a verb it does not list: built-in lexicon');
+  assert.equal(doc.events.find((e) => e.trigger.text === 'rocket attack')?.type, 'ASSAULT', 'event nouns: built-in lexicon');
+  // A verb the dictionary lists is coded by it alone, one-sided events included.
+  const promise = pipeline.analyze('Arvand promised a new road.').events;
+  assert.deepEqual(promise.map((e) => [e.trigger.text, e.cameo, e.source[0]?.span.text]), [['promised', '030', 'Arvand']]);
+});
+
+test('verbDictionaryOnly codes with the dictionary alone, as PETRARCH does', () => {
+  const pipeline = createPipeline({ verbDictionaries: [withDictionary(DICTIONARY)], verbDictionaryOnly: true });
+  const doc = pipeline.analyze('Arvand visited Belmora and attacked Karsk. The rocket attack on Karsk killed two.');
   assert.equal(doc.events.find((e) => e.trigger.text === 'visited')?.cameo, '042');
   assert.equal(doc.events.find((e) => e.trigger.text === 'attacked'), undefined, 'a verb the dictionary does not know makes no event');
+  assert.equal(pipeline.analyze('Arvand promised a new road.').events.length, 0, 'PETRARCH codes dyads only');
+  assert.equal(doc.events.find((e) => /attack/.test(e.trigger.text) && e.trigger.text !== 'attacked'), undefined);
   // Without dictionaries the built-in lexicon codes it.
   assert.equal(createPipeline().analyze('Arvand visited Belmora and attacked Karsk.').events.find((e) => e.trigger.text === 'attacked')?.type, 'ASSAULT');
 });

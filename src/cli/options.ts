@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, type ReadOptions } from '../ingest/options.js';
+import { InputError } from '../errors.js';
 import type { PipelineOptions } from '../pipeline/index.js';
 
 /** `--published`: a calendar date, YYYY-MM-DD, that really exists. */
@@ -26,6 +27,7 @@ export interface DictionaryFlags {
   actors?: string[];
   agents?: string[];
   verbs?: string[];
+  verbsOnly?: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -37,14 +39,17 @@ export function addDictionaryOptions(command: Command): Command {
   return command
     .option('--actors <file>', 'PETRARCH/TABARI actor dictionary to add (repeatable)', collect)
     .option('--agents <file>', 'PETRARCH/TABARI agent dictionary to add (repeatable)', collect)
-    .option('--verbs <file>', 'PETRARCH/TABARI verb dictionary to add (repeatable)', collect);
+    .option('--verbs <file>', 'PETRARCH/TABARI verb dictionary: codes the verbs it lists, the built-in lexicon the rest (repeatable)', collect)
+    .option('--verbs-only', 'code events with the --verbs dictionaries alone, as PETRARCH does (no built-in event words)');
 }
 
 export function pipelineOptionsFrom(flags: DictionaryFlags): PipelineOptions {
+  if (flags.verbsOnly && !flags.verbs) throw new InputError('--verbs-only needs a verb dictionary: --verbs FILE');
   return {
     ...(flags.actors ? { actorDictionaries: flags.actors } : {}),
     ...(flags.agents ? { agentDictionaries: flags.agents } : {}),
     ...(flags.verbs ? { verbDictionaries: flags.verbs } : {}),
+    ...(flags.verbsOnly ? { verbDictionaryOnly: true } : {}),
   };
 }
 

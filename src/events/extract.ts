@@ -56,6 +56,8 @@ interface Draft {
 export interface ExtractOptions {
   /** PETRARCH/TABARI verb dictionaries: their codes take precedence for the verbs they know. */
   dictionary?: DictionaryCoder | null;
+  /** Code with the dictionary alone, without the built-in trigger lexicon (PETRARCH's behaviour). */
+  dictionaryOnly?: boolean;
 }
 
 const OBJECT_NOT_TARGET = new Set(['withdraw', 'pull out', 'pull back', 'deploy', 'mobilize', 'mobilise', 'mass', 'retreat', 'evacuate', 'send', 'launch', 'fire']);
@@ -75,12 +77,13 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
   const drafts: Draft[] = [];
   for (const [index, s] of doc.sentences.entries()) {
     let mentions = findMentions(clauses, lex, s.firstToken, s.lastToken);
-    if (options.dictionary) mentions = options.dictionary.recode(doc, clauses, actors, index, mentions);
+    if (options.dictionary) mentions = options.dictionary.recode(doc, clauses, actors, index, mentions, options.dictionaryOnly === true);
     drafts.push(...composeSentence(clauses, obligations(clauses, mentions, s.firstToken, s.lastToken, mod), index, mod));
   }
   for (const d of drafts) findArguments(clauses, actors, lex, d);
   splitCompounds(drafts);
-  const kept = drafts.filter((d) => keep(clauses, lex, d));
+  const dyadsOnly = options.dictionaryOnly === true;
+  const kept = drafts.filter((d) => keep(clauses, lex, d, dyadsOnly));
   kept.sort((a, b) => a.first - b.first);
 
   const events: Event[] = [];
@@ -654,9 +657,10 @@ function futureAux(tokens: Token[], head: number): boolean {
   return false;
 }
 
-function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft): boolean {
-  // A dictionary-coded event needs a source and a target, as PETRARCH requires a dyad.
-  if (d.dictionary) return d.source.length > 0 && d.target.length > 0;
+function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft, dyadsOnly: boolean): boolean {
+  // A dictionary-coded event needs an actor; coding with dictionaries alone, a source and
+  // a target, as PETRARCH requires a dyad.
+  if (d.dictionary) return dyadsOnly ? d.source.length > 0 && d.target.length > 0 : d.source.length > 0 || d.target.length > 0;
   // A verb + object pair ("signed an agreement", "fired a rocket") names its event whoever the actors are.
   if (d.object) return true;
   const key = d.key;

@@ -14,8 +14,10 @@ export interface PipelineOptions {
   actorDictionaries?: string[];
   /** PETRARCH/TABARI-format agent dictionaries. */
   agentDictionaries?: string[];
-  /** PETRARCH/TABARI-format verb dictionaries. */
+  /** PETRARCH/TABARI-format verb dictionaries: they code the verbs they list; the built-in lexicon codes the rest. */
   verbDictionaries?: string[];
+  /** Code events with the verb dictionaries alone, as PETRARCH does (no built-in trigger lexicon). */
+  verbDictionaryOnly?: boolean;
 }
 
 /** Shared by every document a pipeline analyses: its options and the resources loaded from them. */

@@ -6,9 +6,11 @@ import type { Mention } from '../triggers.js';
 import type { Element, Pattern, VerbDictionary, VerbEntry } from './parse.js';
 
 /**
- * Codes verbs with a PETRARCH/TABARI verb dictionary. With a dictionary the coding is
- * the dictionary's, as in PETRARCH: only the verbs it knows make events, and the
- * built-in trigger lexicon is not used. The most
+ * Codes verbs with a PETRARCH/TABARI verb dictionary. For a verb the dictionary lists,
+ * the coding is the dictionary's (a null code `---` means no event); the built-in
+ * trigger lexicon still codes what the dictionary does not know (event nouns such as
+ * "attack" or "ultimatum", verbs it does not list), unless `only` is set, which codes
+ * with the dictionary alone, as PETRARCH does. The most
  * specific pattern of the verb's block that matches the sentence gives the code
  * (else the verb's own code, else the block's); `$` and `+` in the pattern name the
  * source and target, and without them the source is the verb's subject and the
@@ -29,7 +31,11 @@ export class DictionaryCoder {
     return this.dict;
   }
 
-  recode(doc: Doc, clauses: Clauses, actors: ActorIndex, sentence: number, mentions: Mention[]): Mention[] {
+  /**
+   * The mentions of a sentence: the dictionary's, plus (unless `only`) the built-in
+   * `mentions` at verbs the dictionary does not list and overlapping none of its events.
+   */
+  recode(doc: Doc, clauses: Clauses, actors: ActorIndex, sentence: number, mentions: Mention[], only = false): Mention[] {
     const s = doc.sentences[sentence]!;
     const tokens = doc.tokens;
     const coded: Mention[] = [];
@@ -82,9 +88,14 @@ export class DictionaryCoder {
         key: lemmaOf(t), dictionary: { source, target, reciprocal, compound },
       });
     }
-    // With a dictionary, coding is the dictionary's, as in PETRARCH: the built-in lexicon is not used.
-    void mentions;
-    void known;
+    if (!only) {
+      for (const m of mentions) {
+        let decided = false;
+        for (let k = m.first; k < m.last && !decided; k++) if (known.has(k)) decided = true;
+        for (const c of coded) if (c.first < m.last && m.first < c.last) decided = true;
+        if (!decided) coded.push(m);
+      }
+    }
     return coded.sort((a, b) => a.first - b.first);
   }
 
