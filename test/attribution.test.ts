@@ -310,3 +310,48 @@ test('a neutral cue whose content denies involvement is a denial', () => {
   const plain = analyzeText('The rebel council said that the bridge had been closed for repairs.');
   assert.equal(plain.attributions.find((x) => x.cue.text === 'said')?.cueType, 'assert');
 });
+
+// Cue-span conventions (docs/attribution.md, "Cue-span conventions"), each counted over PolNeAR train.
+
+test('cue span: an aspectual or conative verb makes one cue with the act it governs', () => {
+  const tried = byCue(extract('The banker tried to explain that the losses were small.'), 'tried to explain');
+  assert.equal(tried.content.text, 'that the losses were small');
+  assert.equal(tried.source?.text, 'The banker');
+  const continued = byCue(extract('The mayor continues to insist that the budget is balanced.'), 'continues to insist');
+  assert.equal(continued.cueType, 'claim');
+  assert.equal(continued.content.text, 'that the budget is balanced');
+  // an intention verb keeps its to-infinitive as the content
+  const wants = byCue(extract('The union wants to end the strike by Friday.'), 'wants');
+  assert.equal(wants.content.text, 'to end the strike by Friday');
+});
+
+test('cue span: a predicate adjective joins the cue with its copula', () => {
+  const quick = byCue(extract('The coach was quick to point out that the team had improved.'), 'was quick to point out');
+  assert.equal(quick.source?.text, 'The coach');
+  assert.equal(quick.content.text, 'that the team had improved');
+});
+
+test('cue span: a floating quantifier or "since" after an auxiliary stays in the verb group', () => {
+  const both = byCue(extract('The two senators have both argued that the tariff hurts farmers.'), 'have both argued');
+  assert.equal(both.content.text, 'that the tariff hurts farmers');
+  byCue(extract('The governor has since said that she regrets the vote.'), 'has since said');
+});
+
+test('cue span: a preposition that opens the content belongs to the verb', () => {
+  const spoke = byCue(extract('The nurse spoke about the long shifts in the ward.'), 'spoke about');
+  assert.equal(spoke.content.text, 'the long shifts in the ward');
+  // a clause opener stays in the content
+  const asked = byCue(extract('The reporter asked whether the bridge was safe.'), 'asked');
+  assert.equal(asked.content.text, 'whether the bridge was safe');
+});
+
+test('a parenthetical cue attributes its whole host clause', () => {
+  const mid = byCue(extract('The new park, the mayor said, will open in the spring.'), 'said');
+  assert.equal(mid.source?.text, 'the mayor');
+  assert.equal(mid.content.text, 'The new park, the mayor said, will open in the spring');
+  const initial = byCue(extract('The mayor said, the new park will open in the spring.'), 'said');
+  assert.equal(initial.content.text, 'the new park will open in the spring');
+  // a participle after the comma is a report of its own, not the host clause
+  const tail = extract('Prices rose, the minister said, adding that wages fell.');
+  assert.equal(byCue(tail, 'said').content.text, 'Prices rose');
+});

@@ -28,6 +28,24 @@ export interface Nesting {
 export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[], keepAll = false): Nesting {
   const outer = drafts.map((d, i) => (d.relayedBy ? drafts.indexOf(d.relayedBy) : innermostHolder(drafts, i)));
   const keep = drafts.map((d, i) => keepAll || outer[i] === null || !!d.relayedBy || keepNested(ctx, d, drafts[outer[i]!]!));
+  // a nested report the cue model is surer of than of the outermost report holding it wins
+  // the conflict: the holder is dropped and the reports it held are kept (the model often
+  // accepts a verb with a clause after it, `Patriot chose to file where experts say …`,
+  // whose clause holds the real report)
+  if (!keepAll) {
+    const dropped = new Set<number>();
+    for (const [i, d] of drafts.entries()) {
+      const o = outer[i] ?? null;
+      if (keep[i] || o === null || d.score === undefined || (outer[o] ?? null) !== null) continue;
+      const holder = drafts[o]!;
+      if (holder.score !== undefined && d.score > holder.score) dropped.add(o);
+    }
+    for (const o of dropped) keep[o] = false;
+    for (const [i] of drafts.entries()) {
+      const o = outer[i] ?? null;
+      if (o !== null && dropped.has(o)) keep[i] = true;
+    }
+  }
   const newIndex = new Map<number, number>();
   const kept: Draft[] = [];
   for (const [i, d] of drafts.entries()) {

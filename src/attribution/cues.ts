@@ -130,7 +130,6 @@ function verbCue(ctx: AttrContext, head: number, lemma: string, types: CueType[]
   }
   // a colon that introduces the content belongs to the cue (`said:`)
   if (tokens[last + 1]?.text === ':' && ctx.sentenceOf[last + 1] === sentence) last++;
-  void lexicon;
   return { kind: 'verb', head, first, last, lemma, types };
 }
 
@@ -145,7 +144,9 @@ function withModifiers(ctx: AttrContext, first: number, sentence: number): numbe
   return first;
 }
 
-/** Index of the verb that governs a to-infinitive or gerund cue starting at `first`, else -1. */
+const GOVERNED_GAP_POS = new Set(['ADP', 'ADJ', 'PART', 'ADV']);
+
+/** Index of the verb (or copula of a predicate adjective) that governs a to-infinitive or gerund cue starting at `first`, else -1. */
 function governingVerb(ctx: AttrContext, first: number, sentence: number): number {
   const { tokens } = ctx;
   const head = tokens[first]!;
@@ -153,14 +154,20 @@ function governingVerb(ctx: AttrContext, first: number, sentence: number): numbe
   let k = first - 1;
   if (tokens[k]?.norm === 'to' && tokens[k]!.pos === 'PART') k--;
   else if (!gerund) return -1;
-  // particles, prepositions and adjectives between (`off by`, `clear of`, `on to`)
+  // particles, prepositions, adjectives and their degree adverbs between (`off by`, `clear of`,
+  // `on to`, `quick to`, `more likely to`, `keen on`)
   let between = 0;
-  while (k >= 0 && ctx.sentenceOf[k] === sentence && between < 3 && /^(ADP|ADJ|PART)$/.test(tokens[k]!.pos) && tokens[k]!.norm !== 'to') {
+  let adjective = false;
+  while (k >= 0 && ctx.sentenceOf[k] === sentence && between < 4 && GOVERNED_GAP_POS.has(tokens[k]!.pos) && tokens[k]!.norm !== 'to') {
+    if (tokens[k]!.pos === 'ADJ') adjective = true;
     k--;
     between++;
   }
   const verb = tokens[k];
-  if (!verb || ctx.sentenceOf[k] !== sentence || verb.pos !== 'VERB') return -1;
+  if (!verb || ctx.sentenceOf[k] !== sentence) return -1;
+  // a predicate adjective governs the act with its copula: `was quick to point out`, `are more likely to say`, `was magnanimous in declaring`
+  if (verb.pos === 'AUX' && verb.lemma === 'be' && adjective) return k;
+  if (verb.pos !== 'VERB') return -1;
   // `said, criticizing …` is a separate participle; a governor is right next to its complement
   if (gerund && between === 0 && /ing$/.test(verb.norm)) return -1;
   return k;

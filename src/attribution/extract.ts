@@ -7,6 +7,7 @@ import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context
 import { linkSources } from './coref.js';
 import { withContentDenial } from './denial.js';
 import { findCueCandidates, type Cue } from './cues.js';
+import { applyCueConventions } from './extent.js';
 import { shippedCueModel, type CueModel } from './model.js';
 import { FrameFinder, type Draft } from './frames.js';
 import { continueQuotes, dashCredits, speakerLabels } from './layout.js';
@@ -63,7 +64,11 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
     if (role[cue.head]) continue;
     const d = frameCandidate(frames, cue);
     if (!d || off?.has(d.sieve)) continue;
-    if (model && !d.trusted && !model.accepts(ctx, cue, d)) continue;
+    if (model && !d.trusted) {
+      d.score = model.score(ctx, cue, d);
+      if (d.score <= model.threshold) continue;
+    }
+    applyCueConventions(ctx, d);
     proposals.push(d);
   }
   stopAtTails(ctx, proposals);

@@ -29,6 +29,8 @@ export interface Draft {
   trusted?: boolean;
   /** The report this one reaches us through, when the text says so (`X, citing Y, said …`). */
   relayedBy?: Draft;
+  /** The cue model's score, when a model decided (nesting conflicts compare it). */
+  score?: number;
 }
 
 const FINAL = new Set(['.', '!', '?', '…']);
@@ -40,6 +42,8 @@ const TIME_WORDS = new Set([
   'previously', 'often', 'frequently', 'once', 'twice', 'already', 'still', 'now', 'then', 'too', 'late', 'early',
 ]);
 const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this', 'of']);
+/** Parts of speech that can open the subject of a clause. */
+const HOST_SUBJECT_POS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
 const LEADING_CONJ = new Set(['but', 'and', 'so', 'yet', 'or']);
 const OBJECT_PRONOUN = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
 const FLOATING = new Set(['all', 'both', 'each', 'too', 'themselves', 'himself', 'herself', 'itself']);
@@ -342,10 +346,18 @@ export class FrameFinder {
     if (subject && (boundaryBefore || quoteBefore) && !opensContent && (!contentFollows || quoteOpen)) {
       if (!quoteFollows || quoteOpen) {
         const content = this.contentBefore(subjectOpen, first, j, last);
-        if (content) return this.draft(cue, subject, content.range, 'subject-after-content', false, content.split);
+        if (content) {
+          // `The museum, Mr. Lee said, celebrated …`: a parenthetical cue inside its host clause attributes all of it
+          const rest = content.split || ctx.mark[content.range[1]] === CLOSE_MARK ? -1 : this.hostClauseEnd(j, last);
+          if (rest !== -1) return this.draft(cue, subject, [content.range[0], rest], 'parenthetical', false, true);
+          return this.draft(cue, subject, content.range, 'subject-after-content', false, content.split);
+        }
       }
     }
     if (!contentFollows) {
+      // `Mr. Lee said, the talks have failed`: the clause after the comma is the content
+      const rest = subject && subjectOpen < first ? this.hostClauseEnd(j, last) : -1;
+      if (rest !== -1) return this.draft(cue, subject, [j + 1, rest], 'parenthetical');
       // `C, adding:` at the end of a paragraph, or `X said:` before a quoted paragraph
       if (tokens[cue.last]!.text === ':' || tokens[j]?.text === ':') {
         const next = this.nextParagraphQuote(cue.last);
@@ -388,6 +400,30 @@ export class FrameFinder {
       }
     }
     return this.draft(cue, subject, content, subject ? 'subject-verb-content' : 'verb-content', shared);
+  }
+
+  /**
+   * The end of a host clause that resumes after the comma at `comma` (a parenthetical cue:
+   * `A, X said, B` / `X said, B`), or -1: the comma must be followed by a finite verb
+   * (`…, celebrated`) or by a subject with a verb after it (`…, he decided`), not by a
+   * participle (`…, adding that`), a conjunction or a quotation.
+   */
+  private hostClauseEnd(comma: number, last: number): number {
+    const { tokens, ctx } = this;
+    if (!isCommaLike(tokens[comma]) || comma + 1 > last || ctx.mark[comma + 1] !== 0) return -1;
+    const t = tokens[comma + 1]!;
+    let clause = false;
+    if ((t.pos === 'VERB' && !t.norm.endsWith('ing')) || (t.pos === 'AUX' && t.norm !== 'being')) clause = true;
+    else if (HOST_SUBJECT_POS.has(t.pos)) {
+      for (let k = comma + 2; k <= last && !clause; k++) {
+        const u = tokens[k]!;
+        if (isCommaLike(u) || ctx.mark[k] !== 0) break;
+        if (u.pos === 'AUX' || (u.pos === 'VERB' && !u.norm.endsWith('ing'))) clause = true;
+      }
+    }
+    if (!clause) return -1;
+    const end = this.contentEnd(comma + 1, last);
+    return end > comma + 1 ? end : -1;
   }
 
   /** A passive cue: a form of `be` (or `get`) before a past participle (`was reported`, `is said`). */

@@ -17,6 +17,7 @@ interface CueFile {
   particles: Record<string, string[] | string>;
   verbsTakingInfinitive: string[];
   objectParticles: Record<string, string[]>;
+  catenatives: { verbs: string[] };
 }
 
 interface SourceFile {
@@ -44,6 +45,8 @@ export interface AttributionLexicon {
   particles: Map<string, Set<string>>;
   /** lemma → prepositions that follow the verb's object and open its content (`accused X of`). */
   objectParticles: Map<string, Set<string>>;
+  /** Aspectual and conative verbs that form one cue with the verb they govern (`tried to make the case`). */
+  catenatives: Set<string>;
   /** Verbs whose content may be a to-infinitive (`wants to`, `vowed to`). */
   infinitive: Set<string>;
   /** Nouns that denote people in a role (official, spokesman, source): unnamed sources. */
@@ -98,6 +101,7 @@ export function attributionLexicon(): AttributionLexicon {
     addressee: new Set(cues.addresseeVerbs),
     naming: new Set(cues.namingVerbs),
     particles,
+    catenatives: new Set(cues.catenatives.verbs),
     infinitive: new Set(cues.verbsTakingInfinitive),
     objectParticles: new Map(Object.entries(cues.objectParticles ?? {}).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, new Set(v)])),
     personNouns: new Set(sources.personNouns),
