@@ -47,6 +47,20 @@ test('a lower-case title after an institution takes the institution\'s code', ()
   assert.equal(named(doc, 'White House').code, 'USAGOV');
 });
 
+test('an institution\'s title takes the sector of the organisation that gives it', () => {
+  const doc = entitiesOf(
+    'Union president Kemi Adeyoola said the strike would go on. A company spokesman declined to comment. ' +
+    'The union president met Pentagon official Carl Moss and Iraqi President Hadi Salman.',
+  );
+  assert.equal(named(doc, 'Kemi Adeyoola').code, 'LAB', 'a union president is labour, not government');
+  assert.equal(named(doc, 'company spokesman').code, 'BUS');
+  assert.equal(named(doc, 'union president').code, 'LAB');
+  assert.equal(named(doc, 'Carl Moss').code, 'USAMIL', 'a known organisation\'s code already says its sector');
+  assert.equal(named(doc, 'Hadi Salman').code, 'IRQGOV', 'a country\'s president is its government');
+  // An owner we cannot place leaves the title its own sector.
+  assert.equal(named(entitiesOf('Velmora deputy Paul Dorn resigned.'), 'Paul Dorn').code, 'GOV');
+});
+
 test('an acronym defined in parentheses is the same entity when reused', () => {
   const doc = entitiesOf('The Harmony Relief Front (HRF) blocked the road. Later the HRF withdrew.');
   const e = named(doc, 'Harmony Relief Front');

@@ -18,6 +18,21 @@ export interface DatedCodes {
   restrictions: CodeRestriction[];
 }
 
+/** Three-letter CAMEO codes that are no country: international types and sectors. */
+const NOT_A_COUNTRY = new Set([
+  'IGO', 'NGO', 'NGM', 'IMG', 'MNC', 'UIS', 'UAF', 'INS', 'SEP', 'REB', 'GOV', 'MIL', 'COP', 'OPP', 'PTY', 'JUD', 'SPY',
+  'MED', 'EDU', 'BUS', 'CRM', 'CVL', 'LAB', 'LEG', 'HLH', 'REF', 'AGR', 'ELI', 'HRI', 'REL', 'MOD', 'RAD',
+]);
+
+/**
+ * A bare country code: three letters and no international type or sector. In CAMEO
+ * dictionaries that is a country-level actor, whether or not ISO knows it (a
+ * dictionary may code invented or historical states).
+ */
+export function isCountryCode(code: string | null): boolean {
+  return code !== null && code.length === 3 && /^[A-Z]{3}$/.test(code) && !NOT_A_COUNTRY.has(code);
+}
+
 /** `---` is the dictionaries' null code: the phrase is known but codes to nothing. */
 export function normaliseCode(code: string): string | null {
   const c = code.trim().toUpperCase();

@@ -43,6 +43,11 @@ export interface RoleValue {
   country: string | null;
   gender: 'm' | 'f' | null;
   plural: boolean;
+  /**
+   * A title any institution gives (president, spokesman): an organisation named before
+   * it that is not a country's government gives the sector instead of `sector`.
+   */
+  institutional: boolean;
 }
 
 export interface AgentValue {
@@ -104,6 +109,7 @@ interface RolesFile {
   honorifics: Record<string, 'm' | 'f' | null>;
   honorificRoles: Record<string, string>;
   genderedRoles: Record<string, 'm' | 'f'>;
+  institutionTitles: string[];
 }
 
 interface NamesFile {
@@ -268,12 +274,13 @@ export function buildActorLexicon(actorDictionaries: ActorDictionary[] = [], age
     for (const phrase of [org.name, ...org.aliases]) addActor(lexicon, phrase, value);
   }
 
+  const institutional = new Set(rolesFile.institutionTitles);
   for (const [phrase, [sector, kind]] of Object.entries(rolesFile.roles)) {
     const gender = rolesFile.genderedRoles[phrase] ?? null;
     const country = rolesFile.countryTitles[phrase] ?? null;
     const add = (text: string, plural: boolean): void => {
       const words = nameWords(text);
-      lexicon.roles.add(words, words.map(() => false), { phrase, sector, kind, country, gender, plural });
+      lexicon.roles.add(words, words.map(() => false), { phrase, sector, kind, country, gender, plural, institutional: institutional.has(phrase) });
     };
     add(phrase, kind === 'group' && /s$/.test(phrase));
     const plural = rolesFile.plurals[phrase] ?? pluralOf(phrase);
@@ -282,7 +289,7 @@ export function buildActorLexicon(actorDictionaries: ActorDictionary[] = [], age
   for (const [title, country] of Object.entries(rolesFile.countryTitles)) {
     if (rolesFile.roles[title]) continue;
     const words = nameWords(title);
-    lexicon.roles.add(words, words.map(() => false), { phrase: title, sector: 'GOV', kind: 'person', country, gender: null, plural: false });
+    lexicon.roles.add(words, words.map(() => false), { phrase: title, sector: 'GOV', kind: 'person', country, gender: null, plural: false, institutional: false });
   }
   for (const [word, gender] of Object.entries(rolesFile.honorifics)) {
     lexicon.honorifics.set(wordKey(word), { gender, sector: rolesFile.honorificRoles[word] ?? null });

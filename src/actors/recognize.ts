@@ -1,5 +1,5 @@
 import type { EntityType, Token } from '../doc/types.js';
-import { type AgentCode, codeOn, combineCodes } from './codes.js';
+import { type AgentCode, codeOn, combineCodes, isCountryCode } from './codes.js';
 import type { ActorLexicon, ActorValue, RoleValue } from './lexicon.js';
 import { isApostropheS, isHyphen, startsLetter, startsLowerAscii, startsUpper, startsUpperOrTitle } from './chars.js';
 import { isAcronym, isCapitalised, nameKey, skeletonKey, wordKey } from './normalize.js';
@@ -417,6 +417,8 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   let gender: 'm' | 'f' | null = null;
   let honorificSector: string | null = null;
   let titled = false;
+  // The sector an organisation noun before an institution's title gives it (union president: LAB).
+  let institution: string | undefined;
 
   // A name hyphen-joined to a lower-case word is half of a compound modifier, the
   // subject of a label (Shia-backed, Iran-aligned), not a mention.
@@ -480,6 +482,15 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
       continue;
     }
     const role = roleAt.get(p);
+    // "Union President Joe Ajaero": an organisation noun before an institution's title.
+    if (role && role.role.kind === 'org' && role.role.sector && titles.length === 0 && !modifier) {
+      const title = roleAt.get(role.end);
+      if (title && title.role.kind === 'person' && title.role.institutional && title.end < chunk.end) {
+        institution = role.role.sector;
+        p = role.end;
+        continue;
+      }
+    }
     if (role && role.end < chunk.end && role.role.kind === 'person') {
       titles.push(role);
       gender ??= role.role.gender;
@@ -512,6 +523,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
       coveredFrom = before.start;
       const owner = spanEndingAt(actorAt, before.start) ?? (isApostropheS(tokens[before.start - 1]?.text ?? '') ? spanEndingAt(actorAt, before.start - 1) : null);
       if (owner && !labelCompound(tokens, owner.end)) modifier = owner;
+      else if (before.role.institutional) institution = organisationNounBefore(tokens, roleAt, ctx, before.start)?.role.sector ?? undefined;
     }
   }
   // A dictionary actor at the head after titles: "President Hamid Karzai" in Phoenix.
@@ -538,12 +550,17 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     m.titled = true;
     m.gender = gender;
     m.roles = titles.map((r) => r.role.phrase);
-    const sector = firstOf(titles, 'sector') ?? honorificSector;
+    let sector = firstOf(titles, 'sector') ?? honorificSector;
     let country: string | null = null;
     let base: string | null = null;
     if (modifier) {
       base = actorCode(modifier, ctx.date);
       country = actorCountry(modifier, base, ctx);
+    }
+    if (titles[0]?.role.institutional) {
+      // A known organisation's code already says its sector (Pentagon official: USAMIL).
+      if (modifier && base !== null && !countryLevel(modifier, base)) sector = null;
+      else if (!modifier && institution !== undefined) sector = institution;
     }
     const titleCountry = firstOf(titles, 'country');
     if (!base && titleCountry) base = country = titleCountry;
@@ -554,6 +571,35 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   }
   out.push(m);
   return { mentions: out, coveredFrom, coveredTo: chunk.end };
+}
+
+/** A country, its people or one of its places: its titles are its government's. */
+function countryLevel(span: ActorSpan, code: string | null): boolean {
+  const role = span.builtIn?.role;
+  if (role === 'demonym' || role === 'country' || role === 'city' || role === 'region') return true;
+  return isCountryCode(code);
+}
+
+/** An organisation noun with a sector right before a title: "union president", "company spokesman". */
+function organisationNounBefore(tokens: Token[], roleAt: Map<number, RoleSpan>, ctx: RecognitionContext, titleStart: number): RoleSpan | null {
+  const noun = roleEndingAt(roleAt, titleStart);
+  if (noun) return noun.role.kind === 'org' && noun.role.sector ? noun : null;
+  // wink-nlp tags a noun that modifies a noun as an adjective at times ("union/ADJ president").
+  const prev = tokens[titleStart - 1];
+  if (!prev || prev.pos !== 'ADJ' || prev.sentence !== tokens[titleStart]?.sentence) return null;
+  const match = ctx.lexicon.roles.longestAt([wordKey(prev.text)], 0);
+  const role = match && match.length === 1 ? match.phrases[0]!.value : null;
+  return role && role.kind === 'org' && role.sector ? { start: titleStart - 1, end: titleStart, role } : null;
+}
+
+/**
+ * The owner of an institution's title is a known organisation, whose code says its
+ * sector: "UN officials" are IGOUNO. An owner we cannot place (a person, a state, a
+ * department we have no code for) leaves the title its own sector.
+ */
+function ownerIsOrganisation(actor: ActorRef): boolean {
+  if (actor.mention && (actor.mention.type === 'GPE' || actor.mention.type === 'NORP' || actor.mention.type === 'LOC')) return false;
+  return actor.code !== null && !isCountryCode(actor.code);
 }
 
 /** The first title's sector or country that is not null. */
@@ -765,6 +811,24 @@ function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, age
   const kind = roleValue?.kind ?? 'group';
   const sector = agent ? agent.codes.find((c) => c.position === 'after')?.code ?? null : roleValue?.sector ?? null;
   const armed = !!sector && /^(REB|OPP|UAF|INS)/.test(sector);
+  // "the union president", "a company spokesman": the organisation noun gives the sector.
+  const institutionNoun = roleValue?.institutional && !actor && !agent ? organisationNounBefore(tokens, roleAt, pass.ctx, head.start) : null;
+  const institutionSector = institutionNoun?.role.sector;
+  // (An organisation noun another mention took, "an Arnorian embassy spokesman", is left to it.)
+  if (institutionNoun && institutionSector && !covered[institutionNoun.start]) {
+    const m = baseMention(institutionNoun.start, end, 'nominal');
+    m.code = institutionSector;
+    m.type = roleValue!.kind === 'person' && !roleValue!.plural ? 'PERSON' : 'ORG';
+    m.head = roleValue!.phrase;
+    m.plural = roleValue!.plural;
+    m.gender = roleValue!.gender;
+    m.roles = [roleValue!.phrase];
+    m.sectors = [{ code: institutionSector, position: 'after' }];
+    m.name = spanText(tokens, text, institutionNoun.start, end);
+    mentions.push(m);
+    for (let k = m.start; k < m.end; k++) covered[k] = 1;
+    return m.end - 1;
+  }
   if (!actor && !agent) {
     // Without an actor, only collectives that are actors in their own right (the
     // militias, Iranian-backed rebels) stand alone; "the prime minister", "the
@@ -776,7 +840,8 @@ function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, age
   }
   const sectors: AgentCode[] = [...extraAgents];
   if (agent) sectors.push(...agent.codes);
-  else if (roleValue?.sector) sectors.push({ code: roleValue.sector, position: 'after' });
+  // An institution's title under a known organisation takes the organisation's sector.
+  else if (roleValue?.sector && !(roleValue.institutional && actor && ownerIsOrganisation(actor))) sectors.push({ code: roleValue.sector, position: 'after' });
   const headText = spanText(tokens, text, head.start, end);
   const m = baseMention(start, right, 'nominal');
   m.code = combineCodes(actor?.code ?? null, sectors);

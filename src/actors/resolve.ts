@@ -1,6 +1,6 @@
 import { makeSpan } from '../doc/doc.js';
 import type { Entity, EntityType, Token } from '../doc/types.js';
-import { combineCodes } from './codes.js';
+import { combineCodes, isCountryCode } from './codes.js';
 import { lookupPlace, placesNamed } from './gazetteer.js';
 import type { ActorLexicon } from './lexicon.js';
 import { isAcronym, nameKey, nameKeyWords, skeletonKey, wordKey } from './normalize.js';
@@ -400,7 +400,7 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   if (words.length === 1 && names.religions.has(head)) return 'NORP';
   if (code) {
     // A bare three-letter code is a country-level actor in CAMEO dictionaries.
-    if (code.length === 3 && /^[A-Z]{3}$/.test(code) && !/^(IGO|NGO|IMG|REB|GOV|MIL|MED)$/.test(code)) return 'GPE';
+    if (isCountryCode(code)) return 'GPE';
     if (/^(IGO|NGO)/.test(code) || /MED$/.test(code)) return 'ORG';
     if (/^IMG|REB|INS|UAF/.test(code)) return 'GROUP';
   }
