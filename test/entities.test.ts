@@ -203,6 +203,14 @@ test('a title-case headline does not make names of its capitalised words', () =>
   assert.equal(named(doc, 'Alma Reyes').mentions.length, 2);
 });
 
+test('a place-name first word types an unknown name as a place, not a person', () => {
+  const doc = entitiesOf('Police fired tear gas in Port Meridian on Friday, and the troops left Camp Veyra for Mount Dalo and Lake Orin after the rockets struck.');
+  assert.equal(named(doc, 'Port Meridian').type, 'GPE');
+  assert.equal(named(doc, 'Camp Veyra').type, 'FACILITY');
+  assert.equal(named(doc, 'Mount Dalo').type, 'LOC');
+  assert.equal(named(doc, 'Lake Orin').type, 'LOC');
+});
+
 test('unknown organisations are typed by their words', () => {
   const doc = entitiesOf('The Northfield Institute for Water Studies and the Tarsa Brigades both issued statements.');
   assert.equal(named(doc, 'Northfield Institute for Water Studies').type, 'ORG');

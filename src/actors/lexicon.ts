@@ -88,6 +88,8 @@ export interface NameWords {
   connectors: Set<string>;
   notNames: Set<string>;
   religions: Map<string, string>;
+  /** First words that make a name a place (Port, Mount, Camp), with the type they give. */
+  placePrefixes: Map<string, EntityType>;
   /** Single-word characterising nouns and adjectives (lexicons/actors/labels.json). */
   labelWords: Set<string>;
 }
@@ -124,6 +126,7 @@ interface NamesFile {
   connectors: string[];
   notNames: string[];
   religions: Record<string, string>;
+  placePrefixes: Record<string, EntityType>;
 }
 
 function fixed(code: string | null): DatedCodes {
@@ -175,6 +178,7 @@ function buildNameWords(file: NamesFile, labels: LabelsFile): NameWords {
     connectors: set(file.connectors),
     notNames: set(file.notNames),
     religions: new Map(Object.entries(file.religions).map(([k, v]) => [wordKey(k), v])),
+    placePrefixes: new Map(Object.entries(file.placePrefixes).map(([k, v]) => [wordKey(k), v])),
     labelWords: new Set([...labels.nouns, ...labels.adjectives].filter((w) => !/[\s-]/.test(w))),
   };
 }

@@ -335,7 +335,9 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
       if (!headline && connectors.has(next.norm) && startsLowerAscii(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
         let k = end + 1;
         if (tokens[k]?.norm === 'the' && startsLowerAscii(tokens[k]!.text)) k++;
-        if (tokens[k] && tokens[k]!.sentence === s && isNameToken(tokens, k, ctx, actorAt, false)) {
+        // A place's first word starts a name of its own: "Camp Veyra for Mount Dalo".
+        const placeStart = tokens[k] ? ctx.lexicon.names.placePrefixes.has(wordKey(tokens[k]!.text)) : false;
+        if (tokens[k] && tokens[k]!.sentence === s && !placeStart && isNameToken(tokens, k, ctx, actorAt, false)) {
           end = k + 1;
           continue;
         }

@@ -409,6 +409,9 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   if (words.length >= 2 && words.length <= 4 && !code) {
     const place = placesNamed(r.entity.name, false)[0];
     if (place && place.population >= 100000 && !speaks) return 'GPE';
+    // "Port Meridian", "Mount Varno", "Camp Taji": the first word makes it a place.
+    const placeType = names.placePrefixes.get(words[0]!);
+    if (placeType) return place && placeType === 'FACILITY' ? 'GPE' : placeType;
     return 'PERSON';
   }
   if (code && words.length >= 2) return 'PERSON';
