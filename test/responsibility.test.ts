@@ -70,6 +70,13 @@ test('several mentions of one incident are one incident; a new indefinite one is
   assert.ok(!doc.responsibility.some((r) => r.incident === bombing!.id && r.stance === 'deny'));
 });
 
+test('a headline and its report are one incident when one place names the other', () => {
+  const doc = analyse('Drone strike hits warehouse near Port Dalmar\n\nA drone struck a warehouse outside the river town of Port Dalmar late on Monday, officials said. The Iron Coast Front denied any role in the attack.');
+  const hostile = doc.events.filter((e) => e.type === 'ASSAULT');
+  assert.ok(hostile.length >= 2, hostile.map((e) => e.trigger.text).join(', '));
+  assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}:${e.place.map((p) => p.text)}`).join(' | '));
+});
+
 test('responsibility records carry ids r1, r2 … and evidence spans', () => {
   const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
   doc.responsibility.forEach((r, i) => assert.equal(r.id, `r${i + 1}`));

@@ -56,8 +56,23 @@ function timesClash(a: Event, b: Event): boolean {
 
 function placesClash(a: Event, b: Event): boolean {
   if (a.place.length === 0 || b.place.length === 0) return false;
-  const pa = new Set(a.place.map((p) => p.text.toLowerCase()));
-  return !b.place.some((p) => pa.has(p.text.toLowerCase()));
+  // One place may name the other within it: "the harbor city of Port Meridian" is Port Meridian.
+  return !a.place.some((p) => b.place.some((q) => samePlace(p.text, q.text)));
+}
+
+function samePlace(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || containsWords(x, y) || containsWords(y, x);
+}
+
+/** Does `outer` contain `inner` as whole words? */
+function containsWords(outer: string, inner: string): boolean {
+  const at = outer.indexOf(inner);
+  if (at === -1) return false;
+  const before = outer[at - 1];
+  const after = outer[at + inner.length];
+  return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after));
 }
 
 /** Is the mention a definite reference back ("the attacks", "these strikes", "the latest attack")? */
