@@ -169,3 +169,16 @@ test('dates: the calendar date as written, in the common machine and English for
   assert.equal(normalizeDate('yesterday'), null);
   assert.equal(normalizeDate(20210308), null);
 });
+
+test('a plain-text headline line becomes the title; the text is kept whole', async (t) => {
+  const file = tempDir(t);
+  const text = '  Flood waters reach the old harbour of Velm\r\n\r\nVELM — The river rose two metres overnight, officials said.\r\n';
+  const article = await readOne(file('flood.txt', text));
+  assert.equal(article.text, text);
+  assert.equal(article.meta.title, 'Flood waters reach the old harbour of Velm');
+  // No title when the first line is a sentence, a byline, a dateline, or the whole text.
+  for (const opening of ['The river rose two metres overnight, officials said.', 'By Mara Quist', 'VELM (Wire) —', 'Flood waters reach Velm']) {
+    const rest = opening === 'Flood waters reach Velm' ? '' : '\n\nThe harbour was closed on Tuesday.';
+    assert.equal((await readOne(file('x.txt', opening + rest))).meta.title, undefined, opening);
+  }
+});

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { DocMeta } from '../doc/types.js';
 import { InputError } from '../errors.js';
 import { assertHasText, assertNotBinaryBytes, assertNotBinaryText, decodeBytes } from './decode.js';
+import { headlineOf } from './headline.js';
 import { parseFeed, type FeedItem } from './feed.js';
 import { fetchUrl, type Fetched } from './fetch.js';
 import { declaredCharset, extractArticle } from './html.js';
@@ -108,11 +109,20 @@ function decodeFor(loaded: Loaded, kind: Kind, settings: Settings): string {
   return text;
 }
 
+/** What plain text says about itself: its headline line, if it opens with one. */
+function textMeta(text: string, url: string | null): Partial<DocMeta> {
+  const meta: Partial<DocMeta> = {};
+  const title = headlineOf(text);
+  if (title) meta.title = title;
+  if (url) meta.url = url;
+  return meta;
+}
+
 /** A single article from text or HTML bytes. */
 function articleFromBytes(loaded: Loaded, kind: 'text' | 'html', settings: Settings): Article {
   const text = decodeFor(loaded, kind, settings);
   assertHasText(text);
-  if (kind === 'text') return { text, meta: loaded.url ? { url: loaded.url } : {}, origin: loaded.origin };
+  if (kind === 'text') return { text, meta: textMeta(text, loaded.url), origin: loaded.origin };
   const article = extractArticle(text, loaded.url);
   return { text: article.text, meta: article.meta, origin: loaded.origin };
 }
@@ -186,7 +196,7 @@ async function readJsonlLine(entry: JsonlLine, batchOrigin: string, settings: Se
     if ('text' in record.source) {
       assertNotBinaryText(record.source.text);
       assertHasText(record.source.text, 'text');
-      article = { text: record.source.text, meta: {} };
+      article = { text: record.source.text, meta: textMeta(record.source.text, null) };
     } else if ('html' in record.source) {
       article = extractArticle(record.source.html, record.url);
     } else {
