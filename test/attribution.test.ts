@@ -355,3 +355,17 @@ test('a parenthetical cue attributes its whole host clause', () => {
   const tail = extract('Prices rose, the minister said, adding that wages fell.');
   assert.equal(byCue(tail, 'said').content.text, 'Prices rose');
 });
+
+test('a participle after a report takes the source of the report it hangs on', () => {
+  // the report's subject is not the sentence's first noun phrase
+  const tail = extract('Prices rose, the minister said, adding that wages fell.');
+  assert.equal(byCue(tail, 'adding').source?.text, 'the minister');
+  const quoted = extract('“Fares will rise,” the director said on Monday, adding that buses would run late.');
+  assert.equal(byCue(quoted, 'adding').source?.text, 'the director');
+  // the nearest report before it, not an earlier one in the sentence
+  const two = extract('The union said talks had failed, while the owner insisted they would resume, noting that offers remained open.');
+  assert.equal(byCue(two, 'noting').source?.text, 'the owner');
+  // a coordinated verb still takes the subject of the main clause
+  const coordinated = extract('The mayor criticized the plan and said it would fail.');
+  assert.equal(byCue(coordinated, 'said').source?.text, 'The mayor');
+});

@@ -158,7 +158,21 @@ function fillSharedSources(ctx: AttrContext, drafts: Draft[]): void {
     if (d.source || !d.sharedSource) continue;
     const sentence = ctx.sentenceOf[d.cue.head]!;
     const first = ctx.clauses[sentence]![0];
-    // the subject of the sentence's main clause: an earlier attribution's source that opens it …
+    // a participle after a report hangs on it: `Prices rose, the minister said, adding that …`
+    // takes the source of the nearest report before it in the sentence …
+    if (isCommaLikeToken(tokens[d.cue.first - 1]!) || ctx.mark[d.cue.first - 1] === CLOSE_MARK) {
+      let host: Draft | undefined;
+      for (let k = i - 1; k >= 0 && !host; k--) {
+        const p = drafts[k]!;
+        if (ctx.sentenceOf[p.cue.head] !== sentence) break;
+        if (p.source && p.cue.last < d.cue.first) host = p;
+      }
+      if (host) {
+        d.source = host.source;
+        continue;
+      }
+    }
+    // … and a coordinated verb, the subject of the sentence's main clause: an earlier attribution's source that opens it …
     const main = drafts.slice(0, i).find((p) => p.source && ctx.sentenceOf[p.cue.head] === sentence && p.source[0] < p.cue.first && onlyLeading(ctx, first, p.source[0]));
     if (main) {
       d.source = main.source;
