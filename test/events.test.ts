@@ -155,6 +155,17 @@ test('time expressions resolve against the publication date, never today', () =>
   assert.equal(find(yearless, 'arrested').time?.value, '2018-04-05');
 });
 
+test('crowd-control weapons make an ASSAULT coded as violent repression (175)', () => {
+  const doc = events('Police fired tear gas at the march in Karsk. Riot police used water cannons against the protesters. Troops deployed more soldiers to the border.');
+  for (const trigger of ['fired', 'used']) {
+    const ev = find(doc, trigger);
+    assert.equal(ev.type, 'ASSAULT', trigger);
+    assert.equal(ev.cameo, '175', trigger);
+  }
+  assert.deepEqual(names(find(doc, 'used').source), ['Riot police']);
+  assert.equal(find(doc, 'deployed').type, 'MOBILIZE', 'a weapon verb without a weapon keeps its own sense');
+});
+
 test('a weapon is never an actor: "a drone struck the depot" has no known perpetrator', () => {
   const ev = find(events('A drone struck a fuel depot outside Karsk.'), 'struck');
   assert.equal(ev.type, 'ASSAULT');

@@ -1,6 +1,7 @@
 import { makeSpan } from '../doc/doc.js';
 import type { ActorRef, Doc, Entity, Span } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
+import { weaponCode } from './lexicon.js';
 import { type Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 
 /**
@@ -102,7 +103,7 @@ export class ActorIndex {
   }
 
   isWeapon(np: NounPhrase): boolean {
-    return this.weapons.has(lemmaOf(this.doc.tokens[np.head]!));
+    return weaponCode(this.weapons, this.doc.tokens, np.first, np.head) !== undefined;
   }
 
   /** Is the phrase headed by an actor ("Indian diplomats"), not a thing an actor owns ("an Indian proposal")? */

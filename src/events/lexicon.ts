@@ -1,6 +1,7 @@
 import { loadJsonResource } from '../resources.js';
 import { ploverTypeOf, ploverTypes } from './cameo.js';
-import { setComplementVerbs } from './syntax.js';
+import { lemmaOf, setComplementVerbs } from './syntax.js';
+import type { Token } from '../doc/types.js';
 
 /**
  * The trigger lexicon (lexicons/events/triggers.json) and the modality cues
@@ -162,4 +163,21 @@ export function loadModalityLexicon(): ModalityLexicon {
   };
   setComplementVerbs(modalityLexicon.complementVerbs);
   return modalityLexicon;
+}
+
+/**
+ * The CAMEO code of the weapon a noun phrase names, if it names one: a two-word weapon
+ * ("tear gas", "water cannon", "rubber bullets") before its head word alone ("rocket").
+ * `first` is the phrase's first token, `head` its head.
+ */
+export function weaponCode(weapons: Map<string, string>, tokens: Token[], first: number, head: number): string | undefined {
+  const headLemma = lemmaOf(tokens[head]!);
+  // The word before may lie outside the phrase when mis-tagged ("tear/VERB gas"): the
+  // two-word entry is evidence enough when it is written right before the head.
+  const before = head > first ? tokens[head - 1] : head > 0 && tokens[head - 1]!.end + 1 >= tokens[head]!.start ? tokens[head - 1] : undefined;
+  if (before) {
+    const compound = weapons.get(`${lemmaOf(before)} ${headLemma}`);
+    if (compound) return compound;
+  }
+  return weapons.get(headLemma);
 }

@@ -1,5 +1,5 @@
 import type { Token } from '../doc/types.js';
-import type { PhraseEntry, Sense, TriggerLexicon } from './lexicon.js';
+import { type PhraseEntry, type Sense, type TriggerLexicon, weaponCode } from './lexicon.js';
 import { type Clauses, type NounPhrase, hyphenJoined, lemmaOf } from './syntax.js';
 
 /**
@@ -123,11 +123,10 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       }
       // 2b. Weapon verbs: launched rockets, fired a missile.
       if (lex.weaponVerbs.has(lemma)) {
-        const obj = clauses.objectOf(i, [], { limit: 6 });
-        const cameo = obj ? lex.weapons.get(lemmaOf(tokens[obj.np.head]!)) : undefined;
-        if (obj && cameo) {
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo }, key: lemma, object: obj.np });
-          take(obj.np.head, obj.np.head + 1);
+        const found = weaponObject(clauses, lex, i);
+        if (found) {
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: found.cameo }, key: lemma, object: found.np });
+          take(found.np.head, found.np.head + 1);
           continue;
         }
       }
@@ -136,14 +135,15 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
         const subj = clauses.subjectOf(i);
         // "Explosion kills 12", "the blast wounded five": an event as subject is not a perpetrator either.
         const eventSubject = subj && ['ASSAULT', 'FIGHT'].includes(lex.nouns.get(lemmaOf(tokens[subj.head]!))?.type ?? '');
-        if (subj && eventSubject && !lex.weapons.has(lemmaOf(tokens[subj.head]!))) {
+        const weapon = subj ? weaponCode(lex.weapons, tokens, subj.first, subj.head) : undefined;
+        if (subj && eventSubject && !weapon) {
           const sense = lex.verbs.get(lemma) ?? { type: 'ASSAULT', cameo: '180' };
           out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: sense.cameo }, key: lemma, weaponSubject: true });
           continue;
         }
-        if (subj && lex.weapons.has(lemmaOf(tokens[subj.head]!))) {
+        if (subj && weapon) {
           // The weapon decides the code: a drone's strike is an aerial attack (195).
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: lex.weapons.get(lemmaOf(tokens[subj.head]!)) ?? '180' }, key: lemma, weaponSubject: true });
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: weapon }, key: lemma, weaponSubject: true });
           continue;
         }
       }
@@ -185,6 +185,22 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
     }
   }
   return out;
+}
+
+/** The weapon a weapon verb acts with: its object, when that names a weapon. */
+function weaponObject(clauses: Clauses, lex: TriggerLexicon, v: number): { np: NounPhrase; cameo: string } | null {
+  const tokens = clauses.tokens;
+  const obj = clauses.objectOf(v, [], { limit: 6 });
+  if (obj) {
+    const cameo = weaponCode(lex.weapons, tokens, obj.np.first, obj.np.head);
+    return cameo ? { np: obj.np, cameo } : null;
+  }
+  // wink-nlp tags the first word of some two-word weapons a verb ("fired tear/VERB gas"),
+  // which hides the object: the phrase right after that word, if the two are a weapon.
+  const np = clauses.phraseAt(v + 2);
+  if (!np || np.first !== v + 2 || np.head !== v + 2) return null;
+  const cameo = lex.weapons.get(`${lemmaOf(tokens[v + 1]!)} ${lemmaOf(tokens[v + 2]!)}`);
+  return cameo ? { np, cameo } : null;
 }
 
 function laborContext(tokens: Token[], first: number, last: number, lex: TriggerLexicon): boolean {
