@@ -369,3 +369,23 @@ test('a participle after a report takes the source of the report it hangs on', (
   const coordinated = extract('The mayor criticized the plan and said it would fail.');
   assert.equal(byCue(coordinated, 'said').source?.text, 'The mayor');
 });
+
+test('a cue verb the tagger took for a noun is still a verb cue', () => {
+  const claims = byCue(extract('The Morning Ledger claims the new tax is a burden on farmers.'), 'claims');
+  assert.equal(claims.source?.text, 'The Morning Ledger');
+  assert.equal(claims.content.text, 'the new tax is a burden on farmers');
+  const show = byCue(extract('The budget was cut twice, the audits show.'), 'show');
+  assert.equal(show.source?.text, 'the audits');
+  assert.equal(show.content.text, 'The budget was cut twice');
+  // a noun after a determiner or a possessor stays a noun, and a compound noun is no verb
+  assert.equal(extract('Her claims were false.').length, 0);
+  assert.equal(extract('He watched a cooking show about bread.').length, 0);
+});
+
+test('a participle the tagger took for an adjective is a verb cue', () => {
+  const promising = byCue(extract('The mayor won the vote by promising to cut taxes.'), 'promising');
+  assert.equal(promising.content.text, 'to cut taxes');
+  assert.equal(promising.cueType, 'promise');
+  // an adjective in predicate position is not
+  assert.equal(extract('The early results were promising.').length, 0);
+});

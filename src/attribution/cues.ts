@@ -1,5 +1,5 @@
 import type { CueType, Token } from '../doc/types.js';
-import type { AttrContext } from './context.js';
+import { OPEN_MARK, type AttrContext } from './context.js';
 
 /**
  * Cue candidates: the words that can report speech, thought or intention, found by
@@ -67,10 +67,16 @@ export function findCueCandidates(ctx: AttrContext): Cue[] {
       if (types) out.push(verbCue(ctx, i, SAY_FORMS.has(t.norm) ? 'say' : t.lemma, types));
       continue;
     }
+    if (t.pos === 'ADJ') {
+      // `…, promising to campaign`, `by promising to cut taxes`: a participle the tagger took for an adjective
+      const lemma = lexicon.participles.get(t.norm);
+      if (lemma && isParticipleClause(ctx, i)) out.push(verbCue(ctx, i, lemma, lexicon.verbs.get(lemma)!));
+      continue;
+    }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // a verb form tagged as a noun (`Trump claims that …`) is still a verb cue
       const verbTypes = lexicon.verbs.get(t.lemma);
-      if (verbTypes && t.norm.endsWith('s') && tokens[i + 1]?.norm === 'that' && i > 0 && /^(PROPN|PRON|NOUN)$/.test(tokens[i - 1]!.pos)) {
+      if (verbTypes && isVerbTaggedAsNoun(ctx, i)) {
         out.push(verbCue(ctx, i, t.lemma, verbTypes));
         continue;
       }
@@ -79,6 +85,49 @@ export function findCueCandidates(ctx: AttrContext): Cue[] {
     }
   }
   return out;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'that']);
+const CLAUSE_START_POS = new Set(['PRON', 'DET', 'PROPN', 'NUM']);
+
+/**
+ * A cue verb the tagger took for a noun (`The Daily News claims the …`, `polls show he …`,
+ * `…, the Tribune reports.`): it follows its subject (a noun or subject pronoun, not a
+ * determiner or possessor, which make it a noun) and agrees with it — `-s` after any
+ * subject, the bare form after a plural one — and what follows opens its complement
+ * (`that`, a particle of the verb, a subject or determiner, a quotation) or ends the clause.
+ */
+function isVerbTaggedAsNoun(ctx: AttrContext, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) return false;
+  const subject = prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.norm));
+  if (!subject) return false;
+  const thirdPerson = t.norm.endsWith('s') && t.norm !== t.lemma;
+  const pluralSubject = t.norm === t.lemma && prev.pos !== 'PRON' && prev.norm.endsWith('s') && !prev.norm.endsWith('ss');
+  if (!thirdPerson && !pluralSubject) return false;
+  if (next.norm === 'that' || ctx.lexicon.particles.get(t.lemma)?.has(next.norm) || ctx.mark[i + 1] === OPEN_MARK) return true;
+  if (ctx.sentenceOf[i + 1] !== ctx.sentenceOf[i]) return true;
+  if (next.text === ',' || next.text === '.') return tokens[i - 2]?.text === ',' || (i >= 3 && /^(DET|PROPN|NOUN)$/.test(tokens[i - 2]!.pos) && tokens[i - 3]?.text === ',');
+  return CLAUSE_START_POS.has(next.pos) && !(next.pos === 'PRON' && !SUBJECT_PRONOUNS.has(next.norm) && next.norm !== 'his' && next.norm !== 'her' && next.norm !== 'their' && next.norm !== 'its');
+}
+
+/** Words that introduce a participial clause: `by promising`, `while insisting`, `after warning`. */
+const PARTICIPLE_INTRODUCERS = new Set(['by', 'while', 'when', 'after', 'before', 'without', 'since', 'in']);
+
+/**
+ * Whether an `-ing` word at i heads a participial clause: it follows a comma or a word that
+ * introduces one, and its complement follows (`to`, `that`, a noun phrase, a quotation, a colon).
+ */
+function isParticipleClause(ctx: AttrContext, i: number): boolean {
+  const { tokens } = ctx;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i] || ctx.sentenceOf[i + 1] !== ctx.sentenceOf[i]) return false;
+  if (prev.text !== ',' && !PARTICIPLE_INTRODUCERS.has(prev.norm)) return false;
+  return next.norm === 'to' || next.norm === 'that' || next.text === ':' || ctx.mark[i + 1] === OPEN_MARK || CLAUSE_START_POS.has(next.pos);
 }
 
 function matchAdverbial(ctx: AttrContext, i: number): Cue | null {

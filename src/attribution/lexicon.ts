@@ -33,6 +33,8 @@ export interface AttributionLexicon {
   triggers: Set<string>;
   /** Cue verbs: lemma → cue types, default first. */
   verbs: Map<string, CueType[]>;
+  /** `-ing` forms of cue verbs → the verb's lemma, for participles the tagger takes for adjectives (`, promising to`). */
+  participles: Map<string, string>;
   /** Cue nouns: lemma → cue types, default first. */
   nouns: Map<string, CueType[]>;
   /** Multi-word and single-word adverbial cues, lower case, split in words ("according to"). */
@@ -92,10 +94,13 @@ export function attributionLexicon(): AttributionLexicon {
   }
   const verbs = byLemma(cues.verbs);
   const nouns = byLemma(cues.nouns);
-  const triggers = new Set<string>([...verbs.keys(), ...nouns.keys(), ...adverbials.map((a) => a.words[0]!), 'says', 'said', 'say', 'saying']);
+  const participles = new Map<string, string>();
+  for (const lemma of verbs.keys()) for (const form of ingForms(lemma)) if (!participles.has(form)) participles.set(form, lemma);
+  const triggers = new Set<string>([...verbs.keys(), ...nouns.keys(), ...participles.keys(), ...adverbials.map((a) => a.words[0]!), 'says', 'said', 'say', 'saying']);
   cached = {
     triggers,
     verbs,
+    participles,
     nouns,
     adverbials,
     addressee: new Set(cues.addresseeVerbs),
@@ -110,4 +115,13 @@ export function attributionLexicon(): AttributionLexicon {
     groupNouns: new Set(sources.groupNouns),
   };
   return cached;
+}
+
+/** The `-ing` forms a verb may take: `say` → saying, `promise` → promising, `admit` → admitting (doubled final consonant). */
+function ingForms(lemma: string): string[] {
+  if (lemma.includes(' ')) return [];
+  if (lemma.endsWith('ie')) return [lemma.slice(0, -2) + 'ying'];
+  if (lemma.endsWith('e') && !lemma.endsWith('ee')) return [lemma.slice(0, -1) + 'ing'];
+  const last = lemma.at(-1)!;
+  return /[bdgklmnprt]/.test(last) && /[aeiou]/.test(lemma.at(-2) ?? '') ? [lemma + 'ing', lemma + last + 'ing'] : [lemma + 'ing'];
 }
