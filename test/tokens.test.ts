@@ -28,6 +28,16 @@ test('a headline without final punctuation is its own sentence', () => {
   ]);
 });
 
+test('a dateline opening a paragraph is a sentence of its own', () => {
+  assert.deepEqual(sentencesOf('VELM, March 4 (Wire) — Gunmen ambushed a convoy.\n\nTRENTON, N.J. (AP) — Officials said so.'), [
+    'VELM, March 4 (Wire) —', 'Gunmen ambushed a convoy.', 'TRENTON, N.J. (AP) —', 'Officials said so.',
+  ]);
+  // Not a dateline: an acronym inside a line, or followed by a lower-case aside.
+  assert.deepEqual(sentencesOf('The vote passed. NATO — the alliance — met.\nNATO - the alliance - met.'), [
+    'The vote passed.', 'NATO — the alliance — met.', 'NATO - the alliance - met.',
+  ]);
+});
+
 test('a hard-wrapped line that continues in lower case is not split', () => {
   assert.deepEqual(sentencesOf('The council voted to extend the\ncurfew by a week.'), ['The council voted to extend the\ncurfew by a week.']);
 });

@@ -7,9 +7,10 @@ import { wink } from '../nlp.js';
  * wink-nlp keeps every character (tokens plus their preceding white space rebuild the
  * text, but for a few invisible characters it drops), so offsets are a running sum
  * checked against the text. Its sentence splitter handles
- * abbreviations (U.S., Gen., Mr.); we add one rule it lacks: a line break ends a
+ * abbreviations (U.S., Gen., Mr.); we add two rules it lacks: a line break ends a
  * sentence when the line has no final punctuation and the next line does not continue
- * it (headlines, datelines, bylines).
+ * it (headlines, bylines), and a dateline opening a paragraph ("WASHINGTON (AP) —") is
+ * a sentence of its own, so it is neither reported content nor an event's date.
  */
 export function tokensStage(doc: Doc): void {
   const read = readWink(doc.text);
@@ -83,11 +84,13 @@ function collectTokens(text: string, read: WinkOutput, tokens: Token[], ownIndex
 
 function collectSentences(text: string, tokens: Token[], ownIndex: Int32Array, spans: [number, number][]): Sentence[] {
   const sentences: Sentence[] = [];
+  const lines: Sentence[] = [];
   for (const [first, last] of spans) {
     const from = ownIndex[first]!;
     const to = ownIndex[last + 1]!;
-    if (to > from) splitAtLineBreaks(text, tokens, from, to, sentences);
+    if (to > from) splitAtLineBreaks(text, tokens, from, to, lines);
   }
+  for (const s of lines) splitAfterDateline(text, tokens, s, sentences);
   for (let index = 0; index < sentences.length; index++) {
     const s = sentences[index]!;
     for (let t = s.firstToken; t < s.lastToken; t++) tokens[t]!.sentence = index;
@@ -110,6 +113,30 @@ function locate(text: string, value: string, from: number, expected: number): nu
     throw new Error(`tokenizer lost text near character ${from} of ${text.length}`);
   }
   return found;
+}
+
+/**
+ * A news dateline opening a sentence: the place in capitals, perhaps a state or country,
+ * a date and the agency, then a dash ("WASHINGTON (AP) —", "KANDAR, March 4 (Wire) —",
+ * "TRENTON, N.J. (AP) —", "PARIS, Aug 31 (Reuters) -"). It is no part of the sentence.
+ */
+const DATELINE = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s+\d{1,2})?)*(?:\s+\([^()\n]{1,40}\))?\s+[—–-]{1,2}(?=\s)/;
+
+/** Adds `s` to `out`, as two sentences when it opens with a dateline. */
+function splitAfterDateline(text: string, tokens: Token[], s: Sentence, out: Sentence[]): void {
+  // Datelines open a paragraph (or the text), and the story goes on with a capital.
+  const lineStart = s.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, s.start - 40), s.start));
+  const m = lineStart ? DATELINE.exec(text.slice(s.start, Math.min(s.end, s.start + 120))) : null;
+  if (m && /[A-Z]{2}/.test(m[0])) {
+    const end = s.start + m[0].length;
+    let k = s.firstToken;
+    while (k < s.lastToken && tokens[k]!.start < end) k++;
+    if (k > s.firstToken && k < s.lastToken && tokens[k - 1]!.end === end && /^[\p{Lu}\d"“‘']/u.test(tokens[k]!.text)) {
+      out.push(sentenceOf(tokens, s.firstToken, k), sentenceOf(tokens, k, s.lastToken));
+      return;
+    }
+  }
+  out.push(s);
 }
 
 const FINAL_PUNCTUATION = /[.!?:;"”’)\]]$/;
