@@ -166,6 +166,12 @@ test('crowd-control weapons make an ASSAULT coded as violent repression (175)', 
   assert.equal(find(doc, 'deployed').type, 'MOBILIZE', 'a weapon verb without a weapon keeps its own sense');
 });
 
+test('a time inside a later relative clause does not date the event before it', () => {
+  const doc = events('Officials blamed the Iron Coast Front, a movement that has waged an insurgency since 2015. Rebels who fled in 2019 attacked the depot on Wednesday.');
+  assert.equal(find(doc, 'blamed').time, null);
+  assert.equal(find(doc, 'attacked').time?.value, '2021-03-03');
+});
+
 test('a weapon is never an actor: "a drone struck the depot" has no known perpetrator', () => {
   const ev = find(events('A drone struck a fuel depot outside Karsk.'), 'struck');
   assert.equal(ev.type, 'ASSAULT');

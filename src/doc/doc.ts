@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SCHEMA_VERSION, type Doc, type DocJson, type DocMeta, type Span } from './types.js';
+import { SCHEMA_VERSION, type Doc, type DocJson, type DocMeta, type Span, type Token } from './types.js';
 
 /** Document id: the SHA-256 of the text, so the same content always gets the same id. */
 export function contentId(text: string): string {
@@ -37,6 +37,18 @@ export function sentenceIndexAt(doc: Pick<Doc, 'sentences'>, offset: number): nu
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (doc.sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The index of the token that holds `offset` (the last token starting at or before it). */
+export function tokenIndexAt(tokens: readonly Pick<Token, 'start'>[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -1,4 +1,4 @@
-import { makeSpan, sentenceIndexAt } from '../doc/doc.js';
+import { makeSpan, sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
 import type { ActorRef, Doc, Event, Modality, Span, Token } from '../doc/types.js';
 import { ActorIndex, actorNouns } from './actors.js';
 import { combine, governorOf } from './compose.js';
@@ -648,6 +648,37 @@ function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: n
   return [];
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/**
+ * Is the time expression inside a relative clause the trigger is not in? "blamed the
+ * Front, a movement that has waged an insurgency since 2015" does not date the blaming,
+ * nor does "Rebels who fled in 2019 attacked …" date the attack. (wink-nlp tags a
+ * relative "that" as a pronoun, the complementiser "said that" as SCONJ.)
+ */
+function inOtherRelativeClause(doc: Doc, trigger: Span, time: { start: number; end: number }): boolean {
+  const tokens = doc.tokens;
+  const isRelative = (t: Token) => t.pos === 'PRON' && RELATIVE_PRONOUNS.has(t.norm);
+  if (time.start >= trigger.end) {
+    // A relative clause opens between the trigger and the time.
+    for (let k = tokenIndexAt(tokens, trigger.end); k < tokens.length && tokens[k]!.start < time.start; k++) if (isRelative(tokens[k]!)) return true;
+    return false;
+  }
+  // The time comes first: inside a relative clause with a verb of its own before the trigger.
+  const sentenceStart = doc.sentences[tokens[tokenIndexAt(tokens, trigger.start)]!.sentence]!.firstToken;
+  const triggerToken = tokenIndexAt(tokens, trigger.start);
+  let relative = -1;
+  for (let k = tokenIndexAt(tokens, time.start) - 1; k >= sentenceStart; k--) {
+    if (isRelative(tokens[k]!)) {
+      relative = k;
+      break;
+    }
+  }
+  if (relative === -1) return false;
+  for (let k = relative + 1; k < triggerToken; k++) if (tokens[k]!.pos === 'VERB' && tokens[k]!.end <= time.start) return true;
+  return false;
+}
+
 function futureAux(tokens: Token[], head: number): boolean {
   for (let k = head - 1; k >= head - 3 && k >= 0; k--) {
     const t = tokens[k]!;
@@ -756,6 +787,7 @@ function attachTimesAndDeadlines(doc: Doc, bySentence: Map<number, Event[]>, eve
       let best: (typeof times)[number] | null = null;
       let bestDist = Infinity;
       for (const t of times) {
+        if (inOtherRelativeClause(doc, ev.trigger, t)) continue;
         const dist = t.end <= ev.trigger.start ? ev.trigger.start - t.end : t.start >= ev.trigger.end ? t.start - ev.trigger.end : 0;
         if (dist < bestDist) {
           best = t;

@@ -1,4 +1,4 @@
-import { trimSpan } from '../doc/doc.js';
+import { tokenIndexAt, trimSpan } from '../doc/doc.js';
 import type { ActorRef, Attribution, Doc, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex } from './actors.js';
@@ -300,17 +300,6 @@ function latestBefore(mentionSentences: Map<number, Incident[]>, index: number):
     if (prev) return prev.length === 1 ? prev : [prev[prev.length - 1]!];
   }
   return undefined;
-}
-
-export function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The incident of the sentence nearest the cue (the one before it, else after). */
