@@ -172,6 +172,11 @@ test('a time inside a later relative clause does not date the event before it', 
   assert.equal(find(doc, 'attacked').time?.value, '2021-03-03');
 });
 
+test('"killing nine soldiers and wounding 14": the participle clause is no second target', () => {
+  const doc = events('Gunmen ambushed a convoy near Karsk on Thursday, killing nine soldiers and wounding 14, the ministry said.');
+  assert.deepEqual(names(find(doc, 'killing').target), ['soldiers']);
+});
+
 test('a weapon is never an actor: "a drone struck the depot" has no known perpetrator', () => {
   const ev = find(events('A drone struck a fuel depot outside Karsk.'), 'struck');
   assert.equal(ev.type, 'ASSAULT');

@@ -101,6 +101,20 @@ function npToken(tokens: Token[], i: number): boolean {
  * ("gave Kadhimi a window"), a personal pronoun is a phrase of its own, and a
  * possessive marker keeps possessor and possessed together but records the split.
  */
+/**
+ * An -ing word wink-nlp tagged a noun that takes a number or determiner after it is a
+ * verb with its object: "killing nine soldiers and wounding/NOUN 14", "injuring/NOUN
+ * the driver". It opens no noun phrase; what follows is its object.
+ */
+function gerundWithObject(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.pos !== 'NOUN' || !t.norm.endsWith('ing') || t.norm.length < 6) return false;
+  const prev = tokens[i - 1];
+  if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || isPossessiveMarker(prev) || POSSESSIVE_PRON.has(prev.norm))) return false;
+  const next = tokens[i + 1];
+  return !!next && (next.pos === 'NUM' || (next.pos === 'DET' && next.norm !== 'no'));
+}
+
 export function chunkSentence(tokens: Token[], first: number, last: number): NounPhrase[] {
   const out: NounPhrase[] = [];
   let i = first;
@@ -111,7 +125,7 @@ export function chunkSentence(tokens: Token[], first: number, last: number): Nou
       i++;
       continue;
     }
-    if (!npToken(tokens, i) || isPossessiveMarker(t)) {
+    if (!npToken(tokens, i) || isPossessiveMarker(t) || gerundWithObject(tokens, i)) {
       i++;
       continue;
     }
