@@ -77,6 +77,15 @@ test('a headline and its report are one incident when one place names the other'
   assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}:${e.place.map((p) => p.text)}`).join(' | '));
 });
 
+test('deny: "a charge the ministry denies" after an accusation', () => {
+  const doc = analyse('Rights groups accused the army of shelling the village of Orno, a charge the defence ministry denies.');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'accuse' && r.target?.span.text === 'army'), stances(doc).join(' | '));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'deny' && /defence ministry/.test(who(r))), stances(doc).join(' | '));
+  // "charged" as a verb is no accusation noun.
+  const verb = analyse('Gunmen shelled the village of Orno on Monday. Police charged the protesters who denied wrongdoing.');
+  assert.ok(!verb.responsibility.some((r) => r.stance === 'deny'), stances(verb).join(' | '));
+});
+
 test('responsibility records carry ids r1, r2 … and evidence spans', () => {
   const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
   doc.responsibility.forEach((r, i) => assert.equal(r.id, `r${i + 1}`));

@@ -217,7 +217,7 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       const inc = nearestIncident(doc, here, tokens[cue.first]!.start, index);
       if (!inc) continue;
       const attribution = attributionAt(doc.attributions, tokens[cue.first]!.start);
-      const subject = cueSubject(clauses, actors, cue.first);
+      const subject = cueSubject(clauses, actors, cue.first, cue.last);
       const speaker = subject ?? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? { span: null, entity: null, author: true };
       if (cue.stance === 'uncertain') {
         add({ incident: inc.id, stance: 'uncertain', speaker, target: null, evidence }, tokens[cue.first]!.start);
@@ -335,12 +335,13 @@ function speakerOf(doc: Doc, clauses: Clauses, actors: ActorIndex, a: Attributio
 }
 
 /** The actor doing the cue's verb ("the Pentagon is still dragging its feet"). */
-function cueSubject(clauses: Clauses, actors: ActorIndex, i: number): Speaker | null {
+function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i + 3): Speaker | null {
   const tokens = clauses.tokens;
   let v = i;
   const [, last] = clauses.sentenceBounds(i);
-  // The cue may start with an auxiliary or adjective ("is too early", "be behind"): use the first verb in it.
-  while (v < last && v < i + 3 && tokens[v]!.pos !== 'VERB') v++;
+  // The cue may start with an auxiliary, adjective or noun ("is too early", "be behind",
+  // "a charge the ministry denies"): use the first verb in it.
+  while (v < last && v < Math.max(cueEnd, i + 3) && tokens[v]!.pos !== 'VERB') v++;
   if (v >= last || tokens[v]!.pos !== 'VERB') v = i;
   const np = clauses.subjectOf(v);
   if (!np) return null;
