@@ -61,6 +61,15 @@ test('an institution\'s title takes the sector of the organisation that gives it
   assert.equal(named(entitiesOf('Velmora deputy Paul Dorn resigned.'), 'Paul Dorn').code, 'GOV');
 });
 
+test('a name in apposition to a nominal is that person: "the UN envoy to Kandar, Maria Feld,"', () => {
+  const doc = entitiesOf('The United Nations envoy to Kandar, Maria Feld, condemned the violence. On Monday, envoy Feld said the talks would resume. The delegate from Houston, Texas, left.');
+  const feld = named(doc, 'Maria Feld');
+  assert.equal(feld.code, 'IGOUNO');
+  assert.deepEqual(mentionTexts(feld), ['United Nations envoy', 'Maria Feld', 'Feld']);
+  // One word after a comma is more often a place than the person.
+  assert.ok(!doc.entities.some((e) => e.type === 'PERSON' && e.name === 'Texas'));
+});
+
 test('an acronym defined in parentheses is the same entity when reused', () => {
   const doc = entitiesOf('The Harmony Relief Front (HRF) blocked the road. Later the HRF withdrew.');
   const e = named(doc, 'Harmony Relief Front');

@@ -335,8 +335,10 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
       if (!headline && connectors.has(next.norm) && startsLowerAscii(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
         let k = end + 1;
         if (tokens[k]?.norm === 'the' && startsLowerAscii(tokens[k]!.text)) k++;
-        // A place's first word starts a name of its own: "Camp Veyra for Mount Dalo".
-        const placeStart = tokens[k] ? ctx.lexicon.names.placePrefixes.has(wordKey(tokens[k]!.text)) : false;
+        // After a place, a place's first word starts a name of its own: "Camp Veyra for
+        // Mount Dalo" (but "University of Cape Town" is one name).
+        const placeStart = tokens[k] !== undefined && ctx.lexicon.names.placePrefixes.has(wordKey(tokens[k]!.text)) &&
+          ctx.lexicon.names.placePrefixes.has(wordKey(tokens[start]!.text));
         if (tokens[k] && tokens[k]!.sentence === s && !placeStart && isNameToken(tokens, k, ctx, actorAt, false)) {
           end = k + 1;
           continue;

@@ -93,7 +93,7 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
   };
   for (const m of mentions) {
     if (m.kind === 'name') {
-      attach(ix, findNamed(m, ix) ?? create(ix, m), m);
+      attach(ix, findNamed(m, ix) ?? apposedNominal(m, entities, ctx) ?? create(ix, m), m);
     } else if (m.kind === 'nominal') {
       // An appositive description is the actor it follows: "Hezbollah, a Shia group,".
       const apposed = appositiveOwner(m, entities, ctx);
@@ -156,7 +156,8 @@ function attach(ix: Indexes, r: ResolvedEntity, m: Mention): void {
     r.keys.add(key);
     ix.byKey.set(key, r);
     const words = key.split(' ');
-    if (words.length > 1 && (m.type === null || m.type === 'PERSON') && !r.nominalKey && !r.lexiconId) {
+    // (A nominal person named in apposition, "the UN envoy, Maria Feld", is found by surname too.)
+    if (words.length > 1 && (m.type === null || m.type === 'PERSON') && (!r.nominalKey || r.entity.type === 'PERSON') && !r.lexiconId) {
       for (let i = 1; i < words.length; i++) ix.bySurname.set(words.slice(i).join(' '), r);
     }
     const skeleton = skeletonKey(m.name);
@@ -200,6 +201,41 @@ function appositiveOwner(m: Mention, entities: ResolvedEntity[], ctx: ResolveCon
     return ownerEndingAt(m.start - 2, m, entities);
   }
   return ownerEndingAt(m.start - 1, m, entities);
+}
+
+const APPOSITIVE_TAIL_PREPS = new Set(['of', 'to', 'for', 'in', 'at', 'from']);
+
+/**
+ * The person a name stands in apposition to: "The United Nations envoy to Kandar, Maria
+ * Feld, said" — the nominal (with any prepositional tail) right before ", Name" that is
+ * closed by a comma, a verb or the sentence end is the same person.
+ */
+function apposedNominal(m: Mention, entities: ResolvedEntity[], ctx: ResolveContext): ResolvedEntity | null {
+  const { tokens } = ctx;
+  // A person's full name: one word after a comma is more often a place ("Houston, Texas,").
+  if ((m.type !== null && m.type !== 'PERSON') || nameKeyWords(m.name).length < 2) return null;
+  const comma = m.start - 1;
+  if (tokens[comma]?.text !== ',') return null;
+  const after = tokens[m.end];
+  if (after && after.text !== ',' && after.pos !== 'VERB' && after.pos !== 'AUX' && !/^[.;:]$/.test(after.text)) return null;
+  for (let i = entities.length - 1; i >= 0; i--) {
+    const r = entities[i]!;
+    if (!r.nominalKey || r.entity.type !== 'PERSON') continue;
+    const last = r.mentions[r.mentions.length - 1]!;
+    if (last.kind !== 'nominal' || last.plural || last.end > comma || comma - last.end > 6) continue;
+    if (last.end === comma || prepositionalTail(tokens, last.end, comma)) return r;
+  }
+  return null;
+}
+
+/** Tokens [from, to) are a prepositional phrase: "to Kandar", "of the region". */
+function prepositionalTail(tokens: Token[], from: number, to: number): boolean {
+  if (!APPOSITIVE_TAIL_PREPS.has(tokens[from]!.norm)) return false;
+  for (let k = from + 1; k < to; k++) {
+    const pos = tokens[k]!.pos;
+    if (pos !== 'DET' && pos !== 'PROPN' && pos !== 'NOUN' && pos !== 'ADJ' && pos !== 'NUM') return false;
+  }
+  return to > from + 1;
 }
 
 function ownerEndingAt(end: number, m: Mention, entities: ResolvedEntity[]): ResolvedEntity | null {
