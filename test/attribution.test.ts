@@ -389,3 +389,15 @@ test('a participle the tagger took for an adjective is a verb cue', () => {
   // an adjective in predicate position is not
   assert.equal(extract('The early results were promising.').length, 0);
 });
+
+test('the context gives each token the type of the entity mention that holds it', async () => {
+  const { buildContext } = await import('../src/attribution/context.js');
+  const text = 'Ana Costa of Veltro said the plant would close.';
+  const doc = analyzeText(text, {}, { until: 'tokens' });
+  doc.entities = [entity(text, 'e1', 'PERSON', 'Ana Costa'), entity(text, 'e2', 'ORG', 'Veltro')];
+  const ctx = buildContext(doc);
+  const typeOf = (word: string) => ctx.entityType[ctx.tokens.findIndex((t) => t.text === word)];
+  assert.equal(typeOf('Costa'), 'PERSON');
+  assert.equal(typeOf('Veltro'), 'ORG');
+  assert.equal(typeOf('said'), null);
+});

@@ -1,4 +1,4 @@
-import type { Doc, Sentence, Token } from '../doc/types.js';
+import type { Doc, EntityType, Sentence, Token } from '../doc/types.js';
 import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
 
@@ -24,6 +24,8 @@ export interface AttrContext {
   sentenceOf: Int32Array;
   /** Sentences as token ranges [first, last] inclusive. */
   clauses: [number, number][];
+  /** Per token: the type of the entity mention that holds it (from the entities stage), else null. */
+  entityType: (EntityType | null)[];
 }
 
 export const OPEN_MARK = 1;
@@ -49,7 +51,11 @@ export function buildContext(doc: Doc): AttrContext {
     else for (let c = tokens[i - 1]!.end; c < t.start; c++) if (text.charCodeAt(c) === 10) lineStart[i] = 1;
   }
   const { sentenceOf, clauses } = mergeSentences(doc, lineStart);
-  return { text, tokens, sentences: doc.sentences, lexicon: attributionLexicon(), quotes, quoteOf, mark, lineStart, sentenceOf, clauses };
+  const entityType = new Array<EntityType | null>(tokens.length).fill(null);
+  for (const e of doc.entities ?? []) {
+    for (const m of e.mentions) for (let k = tokenAtOrAfter(tokens, m.start); k < tokens.length && tokens[k]!.start < m.end; k++) entityType[k] = e.type;
+  }
+  return { text, tokens, sentences: doc.sentences, lexicon: attributionLexicon(), quotes, quoteOf, mark, lineStart, sentenceOf, clauses, entityType };
 }
 
 /**

@@ -142,6 +142,8 @@ export function cueFeatures(ctx: AttrContext, cue: Cue, draft: Draft, sink: Feat
     sink.add('srcdist', bucket(Math.abs(draft.source[0] > cue.head ? draft.source[0] - cue.last : cue.first - draft.source[1])));
     if (ctx.lexicon.personNouns.has(s.norm) || ctx.lexicon.titleNouns.has(s.norm)) both(sink, lemma, 'src', 'person');
     if (ctx.lexicon.groupNouns.has(s.norm)) both(sink, lemma, 'src', 'group');
+    // what the entities stage says the source is: a person or organisation speaks, a place or a product rarely does
+    both(sink, lemma, 'srcent', sourceEntityType(ctx, draft.source) ?? 'none');
   } else both(sink, lemma, 'src', 'none');
 
   // the content the frame found
@@ -177,4 +179,13 @@ function both(sink: FeatureSink, lemma: string, name: string, value: string): vo
 
 function endsWithIng(w: string): boolean {
   return w.length > 4 && w.endsWith('ing');
+}
+
+/** The entity type of a source: that of the first entity mention in it (its head noun phrase comes first), else null. */
+function sourceEntityType(ctx: AttrContext, [s0, s1]: [number, number]): string | null {
+  for (let k = s0; k <= s1; k++) {
+    const type = ctx.entityType[k];
+    if (type) return type;
+  }
+  return null;
 }
