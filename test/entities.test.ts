@@ -220,6 +220,14 @@ test('a place-name first word types an unknown name as a place, not a person', (
   assert.equal(named(doc, 'Lake Orin').type, 'LOC');
 });
 
+test('an indefinite appositive types an unknown name: ", a separatist movement", ", a town near …"', () => {
+  const doc = entitiesOf('Officials blamed the Sons of the Valley, a separatist movement that has waged an insurgency there. Fighting reached Orno Valley, a town near the border. In Karsk Heights, a group of students protested.');
+  assert.equal(named(doc, 'Sons of the Valley').type, 'GROUP');
+  assert.equal(named(doc, 'Orno Valley').type, 'GPE');
+  // After an opening prepositional phrase, "a group of students" is the subject, not an appositive.
+  assert.notEqual(named(doc, 'Karsk Heights').type, 'GROUP');
+});
+
 test('unknown organisations are typed by their words', () => {
   const doc = entitiesOf('The Northfield Institute for Water Studies and the Tarsa Brigades both issued statements.');
   assert.equal(named(doc, 'Northfield Institute for Water Studies').type, 'ORG');

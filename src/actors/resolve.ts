@@ -429,6 +429,9 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   const head = words[words.length - 1] ?? '';
   const code = firstCode(r.mentions);
   if (words.some((w) => names.groupWords.has(w))) return 'GROUP';
+  // What an appositive calls it says more than its head word: "Sons of the Valley, a separatist movement".
+  const apposed = appositiveType(r, ctx);
+  if (apposed) return apposed;
   if (names.facilityWords.has(head) || (words.length >= 2 && names.facilityWords.has(words.slice(-2).join(' ')))) return 'FACILITY';
   if (names.orgWords.has(head) || (words.length > 2 && words.some((w) => names.orgWords.has(w)))) return 'ORG';
   if (names.gpeWords.has(head) && words.length > 1) return 'GPE';
@@ -458,6 +461,52 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   }
   if (speaks) return 'PERSON';
   return m.type ?? 'OTHER';
+}
+
+/**
+ * The type an indefinite appositive gives a name: ", a separatist movement" (GROUP),
+ * ", an aid organisation" (ORG), ", a town in …" (GPE), ", a river …" (LOC): the last
+ * noun of "a/an (adjectives/nouns)" after the comma, looked up in the head-word lists.
+ */
+function appositiveType(r: ResolvedEntity, ctx: ResolveContext): EntityType | null {
+  const { tokens } = ctx;
+  const { names } = ctx.lexicon;
+  for (const m of r.mentions) {
+    if (m.kind !== 'name' || tokens[m.end]?.text !== ',' || !['a', 'an'].includes(tokens[m.end + 1]?.norm ?? '')) continue;
+    // "In Florida, a group dressed in …": after an opening prepositional phrase the "a …"
+    // phrase is the subject of the sentence, not an appositive.
+    if (opensWithPreposition(tokens, m.start)) continue;
+    let head: string | null = null;
+    let k = m.end + 2;
+    for (; k < Math.min(tokens.length, m.end + 7); k++) {
+      const t = tokens[k]!;
+      // The phrase's last noun is its head: "a former state GOP chair" is a chair.
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t.pos === 'NOUN' ? wordKey(t.text) : '';
+      else if (t.pos !== 'ADJ' || head !== null) break;
+    }
+    // The phrase must end there: at punctuation, a relative pronoun or a preposition. A verb
+    // makes it a clause's subject ("…, a young woman asked"); "and", a hyphen or a mis-tagged
+    // word means the head lies further on ("a radio and television station owner").
+    const next = tokens[k];
+    const ends = !next || /^[,.;:)]$/.test(next.text) || next.pos === 'ADP' || (next.pos === 'PRON' && ['that', 'who', 'which'].includes(next.norm));
+    if (!head || !ends) continue;
+    if (names.groupWords.has(head)) return 'GROUP';
+    if (names.orgWords.has(head) || names.mediaWords.has(head)) return 'ORG';
+    if (names.gpeWords.has(head)) return 'GPE';
+    if (names.locationWords.has(head)) return 'LOC';
+  }
+  return null;
+}
+
+/** Is token `start` inside a prepositional phrase that opens its sentence ("In New Hampshire, …")? */
+function opensWithPreposition(tokens: Token[], start: number): boolean {
+  const sentence = tokens[start]!.sentence;
+  let k = start - 1;
+  while (k >= 0 && tokens[k]!.sentence === sentence && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN')) k--;
+  const prep = tokens[k];
+  if (!prep || prep.sentence !== sentence || prep.pos !== 'ADP') return false;
+  const before = tokens[k - 1];
+  return !before || before.sentence !== sentence || before.pos === 'CCONJ' || before.text === ',';
 }
 
 function speechNext(m: Mention, ctx: ResolveContext): boolean {
