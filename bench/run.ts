@@ -4,8 +4,9 @@
  * Throughput and memory of the full pipeline beside wink-nlp's own readDoc, over the
  * PolNeAR train texts, in one run. Every measurement is a fresh child process (so its
  * peak RSS is its own); baseline and pipeline alternate for R rounds (default 3), then
- * one more child times each stage. Each child times two passes over the texts: the first
- * (V8 still compiling hot code) and a second (steady state). Medians are reported.
+ * one more child times each stage. Two kinds of measurement: the first pass (a fresh
+ * process, V8 still compiling hot code) and the steady state of a long run (texts timed
+ * after two untimed passes over other texts). Medians are reported.
  * Definitions: docs/evaluation.md.
  */
 import { fork } from 'node:child_process';
@@ -22,7 +23,7 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 /** Texts each child runs untimed first: loads the model and lexicons, warms the JIT. */
 const WARMUP_TEXTS = 20;
 
-function measureInChild(mode: Mode, files: string[]): Promise<Measurement> {
+function measureInChild(task: Task): Promise<Measurement> {
   return new Promise((resolvePromise, reject) => {
     const child = fork(WORKER, [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: Measurement | null = null;
@@ -32,11 +33,26 @@ function measureInChild(mode: Mode, files: string[]): Promise<Measurement> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (result && code === 0) resolvePromise(result);
-      else reject(new Error(`bench ${mode} child exited with code ${code}`));
+      else reject(new Error(`bench ${task.mode} child exited with code ${code}`));
     });
-    const task: Task = { mode, files, warmup: Math.min(WARMUP_TEXTS, files.length) };
     child.send(task);
   });
+}
+
+/** First pass: a fresh process, 20 warm-up texts, then every text once. */
+function firstPassTask(mode: Mode, files: string[]): Task {
+  return { mode, warm: files.slice(0, Math.min(WARMUP_TEXTS, files.length)), warmPasses: 1, timed: files };
+}
+
+/**
+ * Steady state: the first half of the texts run twice untimed, so V8 has compiled the
+ * hot code (it takes about two passes over a few hundred articles), then the second
+ * half, texts this process has not seen, timed: the throughput of a long run.
+ */
+function steadyTask(mode: Mode, files: string[]): Task {
+  const half = Math.ceil(files.length / 2);
+  const timed = files.length > 1 ? files.slice(half) : files;
+  return { mode, warm: files.slice(0, half), warmPasses: 2, timed };
 }
 
 interface Summary {
@@ -46,13 +62,12 @@ interface Summary {
   tokensPerCpuSecond: number;
 }
 
-/** Medians over rounds of the first pass, or of the second (steady-state) pass. */
-function summarise(runs: Measurement[], tokens: number, pass: 'first' | 'steady'): Summary {
-  const of = (r: Measurement) => (pass === 'first' ? r : r.steady!);
-  const cpuSeconds = median(runs.map((r) => of(r).cpuSeconds));
+/** Medians over rounds. */
+function summarise(runs: Measurement[], tokens: number): Summary {
+  const cpuSeconds = median(runs.map((r) => r.cpuSeconds));
   return {
     cpuSeconds,
-    wallSeconds: median(runs.map((r) => of(r).wallSeconds)),
+    wallSeconds: median(runs.map((r) => r.wallSeconds)),
     peakRssMb: median(runs.map((r) => r.peakRssMb)),
     tokensPerCpuSecond: tokens / cpuSeconds,
   };
@@ -91,23 +106,29 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const baseline: Measurement[] = [];
   const pipeline: Measurement[] = [];
+  const steadyBaseline: Measurement[] = [];
+  const steadyPipeline: Measurement[] = [];
   for (let round = 1; round <= rounds; round++) {
-    log(`round ${round}/${rounds}: baseline… `);
-    baseline.push(await measureInChild('baseline', files));
+    log(`round ${round}/${rounds}: first pass: baseline… `);
+    baseline.push(await measureInChild(firstPassTask('baseline', files)));
+    log('pipeline… steady state: baseline… ');
+    pipeline.push(await measureInChild(firstPassTask('pipeline', files)));
+    steadyBaseline.push(await measureInChild(steadyTask('baseline', files)));
     log('pipeline… ');
-    pipeline.push(await measureInChild('pipeline', files));
+    steadyPipeline.push(await measureInChild(steadyTask('pipeline', files)));
     log('done\n');
   }
   log('per-stage timing… ');
-  const stages = await measureInChild('stages', files);
+  const stages = await measureInChild(firstPassTask('stages', files));
   log('done\n');
 
   const tokens = baseline[0]!.tokens ?? 0;
-  const base = summarise(baseline, tokens, 'first');
-  const full = summarise(pipeline, tokens, 'first');
+  const base = summarise(baseline, tokens);
+  const full = summarise(pipeline, tokens);
   const ratio = full.tokensPerCpuSecond / base.tokensPerCpuSecond;
-  const steadyBase = summarise(baseline, tokens, 'steady');
-  const steadyFull = summarise(pipeline, tokens, 'steady');
+  const steadyTokens = steadyBaseline[0]!.tokens ?? 0;
+  const steadyBase = summarise(steadyBaseline, steadyTokens);
+  const steadyFull = summarise(steadyPipeline, steadyTokens);
   const steadyRatio = steadyFull.tokensPerCpuSecond / steadyBase.tokensPerCpuSecond;
   const stageTotal = stages.stages!.reduce((s, x) => s + x.cpuSeconds, 0);
   const json = {
@@ -118,9 +139,9 @@ async function main(): Promise<number> {
     baseline: base,
     pipeline: full,
     ratio,
-    steady: { baseline: steadyBase, pipeline: steadyFull, ratio: steadyRatio },
+    steady: { documents: steadyPipeline[0]!.documents, tokens: steadyTokens, baseline: steadyBase, pipeline: steadyFull, ratio: steadyRatio },
     stages: stages.stages!.map((s) => ({ ...s, share: stageTotal === 0 ? 0 : s.cpuSeconds / stageTotal })),
-    runs: { baseline, pipeline },
+    runs: { baseline, pipeline, steadyBaseline, steadyPipeline },
   };
   const failed = Math.max(0, ...pipeline.map((r) => r.failed), stages.failed);
   const firstError = [...pipeline, stages].find((r) => r.firstError)?.firstError ?? null;
@@ -129,7 +150,7 @@ async function main(): Promise<number> {
     process.stdout.write(JSON.stringify(json) + '\n');
     return 0;
   }
-  const row = (name: string, s: Summary) => [name, tokens, s.cpuSeconds, Math.round(s.tokensPerCpuSecond), s.wallSeconds, s.cpuSeconds - s.wallSeconds, s.peakRssMb];
+  const row = (name: string, s: Summary, n = tokens) => [name, n, s.cpuSeconds, Math.round(s.tokensPerCpuSecond), s.wallSeconds, s.cpuSeconds - s.wallSeconds, s.peakRssMb];
   const columns = ['measurement', 'tokens', 'CPU s', 'tokens/s/core', 'wall s', 'CPU-wall s', 'peak RSS MB'];
   process.stdout.write(
     `\nBench — PolNeAR train texts, n=${files.length} documents, ${tokens} wink tokens; medians of ${rounds} rounds; ${json.seconds.toFixed(1)} s wall in all\n` +
@@ -138,9 +159,9 @@ async function main(): Promise<number> {
         row('full pipeline', full),
       ]) +
       `pipeline / baseline throughput, first pass: ${ratio.toFixed(3)}\n\n` +
-      table('Throughput, steady state (a second pass over the same texts)', columns, [
-        row('wink-nlp readDoc (baseline)', steadyBase),
-        row('full pipeline', steadyFull),
+      table(`Throughput, steady state (the last ${steadyPipeline[0]!.documents} texts, ${steadyTokens} tokens, after two passes over the others)`, columns, [
+        row('wink-nlp readDoc (baseline)', steadyBase, steadyTokens),
+        row('full pipeline', steadyFull, steadyTokens),
       ]) +
       `pipeline / baseline throughput, steady state: ${steadyRatio.toFixed(3)}\n` +
       (failed > 0 ? `WARNING: the pipeline threw on ${failed} document(s); first: ${firstError}\n` : '') +

@@ -1,7 +1,8 @@
 /**
  * One measurement of `npm run bench`, in its own process so that peak RSS belongs to
- * it alone. Started by bench/run.ts with `fork`; receives its task as argv[2] (JSON)
- * and sends one result message back.
+ * it alone. Started by bench/run.ts with `fork`; receives its task as an IPC message
+ * and sends one result message back. A task runs its warm-up texts untimed (once or
+ * more), then times one pass over its timed texts.
  *
  * Modes:
  *   baseline  wink-nlp's own readDoc (its default, full pipe) over each text, tokens read out
@@ -10,37 +11,29 @@
  */
 import { readFileSync } from 'node:fs';
 import { createDoc } from '../src/doc/doc.js';
-import { STAGES, createPipeline } from '../src/pipeline/index.js';
+import { type Pipeline, STAGES, createPipeline } from '../src/pipeline/index.js';
 import { winkWithDefaultPipe } from '../src/pipeline/nlp.js';
 
 export type Mode = 'baseline' | 'pipeline' | 'stages';
 
 export interface Task {
   mode: Mode;
-  files: string[];
-  /** Texts run once, untimed, before measuring (model and lexicon loading, JIT). */
-  warmup: number;
-}
-
-/** One timed pass over all texts. */
-export interface Pass {
-  cpuSeconds: number;
-  wallSeconds: number;
+  /** Texts run untimed first (model and lexicon loading, JIT warm-up)… */
+  warm: string[];
+  /** …this many times over. */
+  warmPasses: number;
+  /** Texts of the timed pass. */
+  timed: string[];
 }
 
 export interface Measurement {
   mode: Mode;
   documents: number;
-  /** wink-nlp tokens (baseline only; the same texts give the same count). */
+  /** wink-nlp tokens of the timed texts (baseline only; the same texts give the same count). */
   tokens: number | null;
-  /** The first timed pass, right after the warm-up texts. */
+  /** The timed pass. */
   cpuSeconds: number;
   wallSeconds: number;
-  /**
-   * A second pass over the same texts (baseline and pipeline modes): by then V8 has
-   * compiled the hot code, so this is the throughput of a long run (steady state).
-   */
-  steady: Pass | null;
   peakRssMb: number;
   /** Documents the pipeline threw on (their time up to the throw still counts). */
   failed: number;
@@ -76,8 +69,11 @@ function fail(failures: Failures, file: string, error: unknown): void {
   failures.first ??= `${file}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** One pipeline per process, as in a long `ingest` run: warm-up and timed pass share it. */
+let pipeline: Pipeline | null = null;
+
 function runPipeline(texts: string[], files: string[], failures: Failures): void {
-  const pipeline = createPipeline();
+  pipeline ??= createPipeline();
   for (const [i, text] of texts.entries()) {
     try {
       pipeline.analyze(text);
@@ -88,7 +84,8 @@ function runPipeline(texts: string[], files: string[], failures: Failures): void
 }
 
 function runStages(texts: string[], files: string[], failures: Failures, totals: Map<string, { cpu: number; wall: number }>): void {
-  const { context } = createPipeline();
+  pipeline ??= createPipeline();
+  const { context } = pipeline;
   for (const [i, text] of texts.entries()) {
     const doc = createDoc(text);
     for (const stage of STAGES) {
@@ -109,16 +106,18 @@ function runStages(texts: string[], files: string[], failures: Failures, totals:
 }
 
 function measure(task: Task): Measurement {
-  const texts = task.files.map((f) => readFileSync(f, 'utf8'));
+  const read = (files: string[]) => files.map((f) => readFileSync(f, 'utf8'));
+  const warm = read(task.warm);
+  const timed = read(task.timed);
   const totals = new Map(STAGES.map((s) => [s.name, { cpu: 0, wall: 0 }]));
   let failures: Failures = { count: 0, first: null };
-  const run = (batch: string[]) => {
-    if (task.mode === 'baseline') return runBaseline(batch);
-    if (task.mode === 'pipeline') runPipeline(batch, task.files, failures);
-    else runStages(batch, task.files, failures, totals);
+  const run = (texts: string[], files: string[]) => {
+    if (task.mode === 'baseline') return runBaseline(texts);
+    if (task.mode === 'pipeline') runPipeline(texts, files, failures);
+    else runStages(texts, files, failures, totals);
     return null;
   };
-  run(texts.slice(0, task.warmup));
+  for (let pass = 0; pass < task.warmPasses; pass++) run(warm, task.warm);
   for (const t of totals.values()) {
     t.cpu = 0;
     t.wall = 0;
@@ -126,31 +125,17 @@ function measure(task: Task): Measurement {
   failures = { count: 0, first: null };
   (globalThis as { gc?: () => void }).gc?.();
 
-  const timed = (): Pass & { tokens: number | null } => {
-    const cpu0 = process.cpuUsage();
-    const wall0 = performance.now();
-    const tokens = run(texts);
-    return { tokens, cpuSeconds: cpuSecondsSince(cpu0), wallSeconds: (performance.now() - wall0) / 1000 };
-  };
-  const first = timed();
-  // The first pass's failures are the ones reported; the second pass repeats them.
-  const failuresOfFirstPass = failures;
-  failures = { count: 0, first: null };
-  let steady: Pass | null = null;
-  if (task.mode !== 'stages') {
-    (globalThis as { gc?: () => void }).gc?.();
-    const second = timed();
-    steady = { cpuSeconds: second.cpuSeconds, wallSeconds: second.wallSeconds };
-  }
-  failures = failuresOfFirstPass;
-  const { tokens, cpuSeconds, wallSeconds } = first;
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const tokens = run(timed, task.timed);
+  const cpuSeconds = cpuSecondsSince(cpu0);
+  const wallSeconds = (performance.now() - wall0) / 1000;
   return {
     mode: task.mode,
-    documents: texts.length,
+    documents: timed.length,
     tokens,
     cpuSeconds,
     wallSeconds,
-    steady,
     // maxRSS is in kilobytes
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     failed: failures.count,
