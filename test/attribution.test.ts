@@ -401,3 +401,23 @@ test('the context gives each token the type of the entity mention that holds it'
   assert.equal(typeOf('Veltro'), 'ORG');
   assert.equal(typeOf('said'), null);
 });
+
+test('raising verbs: an impression with no named source, the raised subject in the content', () => {
+  const infinitive = byCue(extract('The new bridge appears to have cracked under the weight.'), 'appears');
+  assert.equal(infinitive.source, null);
+  assert.equal(infinitive.cueType, 'believe');
+  assert.equal(infinitive.content.text, 'The new bridge appears to have cracked under the weight');
+  const adjective = byCue(extract('The council members seemed unsure of the plan.'), 'seemed');
+  assert.equal(adjective.content.text, 'The council members seemed unsure of the plan');
+  const expletive = byCue(extract('It seems that the harbour will stay closed.'), 'It seems');
+  assert.equal(expletive.source, null);
+  assert.equal(expletive.content.text, 'that the harbour will stay closed');
+  // not an impression: a physical appearance, and a report in the infinitive
+  assert.equal(extract('The mayor appeared on television last night.').length, 0);
+  const report = byCue(extract('The mayor seemed to confirm that the harbour will close.'), 'seemed to confirm');
+  assert.equal(report.source?.text, 'The mayor');
+  // inside a quotation the impression is the speaker's, attributed once with the quote
+  const quoted = extract('“The plan seems doomed,” the engineer said.');
+  assert.equal(quoted.length, 1);
+  assert.equal(quoted[0]!.cue.text, 'said');
+});

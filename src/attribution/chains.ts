@@ -36,6 +36,11 @@ export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[], keepA
     const dropped = new Set<number>();
     for (const [i, d] of drafts.entries()) {
       const o = outer[i] ?? null;
+      // an impression (`X appears to …`) that holds a report yields to it: the report is what was annotated
+      if (!keep[i] && o !== null && drafts[o]!.sieve === 'raising') {
+        dropped.add(o);
+        continue;
+      }
       if (keep[i] || o === null || d.score === undefined || (outer[o] ?? null) !== null) continue;
       const holder = drafts[o]!;
       if (holder.score !== undefined && d.score > holder.score) dropped.add(o);

@@ -109,14 +109,16 @@ function isCommaLikeToken(t: { text: string }): boolean {
 function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
   const { tokens } = ctx;
   for (const [ai, a] of drafts.entries()) {
-    const [c0, c1] = a.content;
-    if (c0 <= a.cue.last || a.split) continue;
+    // a raising verb's content opens with its subject, before the cue: its clause is what follows the cue
+    const raised = a.sieve === 'raising' && a.content[0] < a.cue.first;
+    const [c0, c1] = raised ? [a.cue.last + 1, a.content[1]] : a.content;
+    if (c0 <= a.cue.last || (a.split && !raised)) continue;
     // inside a comma-set clause, the content ends where the main clause resumes
     if (ctx.quoteOf[c0] === -1) {
       for (let k = c0 + 1; k < c1; k++) {
         if (ctx.quoteOf[k] !== -1) continue;
         if ((resumesMainClause(ctx, k) || (inRelativeClause(ctx, a) && ctx.tokens[k]!.text === ',' && ctx.tokens[k + 1]!.pos === 'VERB')) && (a.cue.kind === 'noun' || hasCommaBefore(ctx, a.cue.first))) {
-          a.content = [c0, k - 1];
+          a.content = [a.content[0], k - 1];
           break;
         }
       }
@@ -137,7 +139,7 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
       else continue;
       {
         while (end > c0 && tokens[end]!.pos === 'PUNCT' && ctx.mark[end] !== 2) end--;
-        a.content = [c0, end];
+        a.content = [a.content[0], end];
         break;
       }
     }

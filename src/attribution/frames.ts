@@ -291,6 +291,7 @@ export class FrameFinder {
     const before = cue.first - 1;
     const after = cue.last + 1;
     const lemma = cue.lemma;
+    if (ctx.lexicon.raising.has(lemma)) return this.raisingFrame(cue);
 
     // `“C,” said X` / `C, said X`: the verb right after a comma or a closing quote, subject after it
     const afterComma = before >= first && (isCommaLike(tokens[before]) || ctx.mark[before] === CLOSE_MARK);
@@ -400,6 +401,52 @@ export class FrameFinder {
       }
     }
     return this.draft(cue, subject, content, subject ? 'subject-verb-content' : 'verb-content', shared);
+  }
+
+  /**
+   * An evidential raising verb (`seem`, `appear`): `The plan appears to have failed`, `The
+   * aides seemed unsure`, `It seems that C`. PolNeAR attributes the impression to no named
+   * source; its content is the raised subject with the complement (one span here, covering
+   * the cue: `split`). The complement must be a to-infinitive, a predicate adjective or
+   * participle, or `like` / `as if` / `that` — not `appeared on television`. A cue verb in
+   * the infinitive (`seemed to confirm`) is the report itself, framed as its own candidate.
+   */
+  private raisingFrame(cue: Cue): Draft | null {
+    const { tokens, ctx } = this;
+    // an impression inside a quotation is the quoted speaker's, attributed once with the quote
+    if (ctx.quoteOf[cue.head] !== -1) return null;
+    const [first, sentenceLast] = this.sentenceRange(cue.head);
+    // the impression's clause ends at a colon or semicolon (what follows is another statement)
+    let last = cue.last + 1;
+    while (last < sentenceLast && tokens[last + 1]!.text !== ':' && tokens[last + 1]!.text !== ';') last++;
+    let j = cue.last + 1;
+    while (j <= last && tokens[j]!.pos === 'ADV' && !WH.has(tokens[j]!.norm)) j++;
+    if (j > last) return null;
+    const next = tokens[j]!;
+    const verbAfter = tokens[j + 1];
+    let complement = false;
+    let clause = false;
+    if (next.norm === 'to' && next.pos === 'PART' && verbAfter && j + 1 <= last && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX')) {
+      if (ctx.lexicon.verbs.has(verbAfter.lemma) && verbAfter.pos === 'VERB' && !ctx.lexicon.raising.has(verbAfter.lemma)) return null;
+      complement = true;
+    } else if (next.pos === 'ADJ' || (next.pos === 'VERB' && /(ed|en)$/.test(next.norm))) complement = true;
+    else if (next.norm === 'like' || next.norm === 'that' || (next.norm === 'as' && tokens[j + 1]?.norm === 'if')) clause = true;
+    if (!complement && !clause) return null;
+    const subject = this.subjectBefore(cue.first - 1, first);
+    if (!subject) return null;
+    const end = this.contentEnd(j, last);
+    if (end <= j) return null;
+    // `it seems that C`: the expletive joins the cue, the clause is the content
+    if (subject[0] === subject[1] && tokens[subject[0]]!.norm === 'it') {
+      if (!clause) return null;
+      const d = this.draft({ ...cue, first: subject[0] }, null, [j, end], 'raising');
+      d.trusted = true;
+      return d;
+    }
+    if (!complement) return null;
+    const d = this.draft(cue, null, [subject[0], end], 'raising', false, true);
+    d.trusted = true;
+    return d;
   }
 
   /**

@@ -18,6 +18,7 @@ interface CueFile {
   verbsTakingInfinitive: string[];
   objectParticles: Record<string, string[]>;
   catenatives: { verbs: string[] };
+  raisingVerbs: { verbs: string[] };
 }
 
 interface SourceFile {
@@ -49,6 +50,8 @@ export interface AttributionLexicon {
   objectParticles: Map<string, Set<string>>;
   /** Aspectual and conative verbs that form one cue with the verb they govern (`tried to make the case`). */
   catenatives: Set<string>;
+  /** Evidential raising verbs (`X appears to have …`, `it seems that …`): framed by `raisingFrame`, no source. */
+  raising: Set<string>;
   /** Verbs whose content may be a to-infinitive (`wants to`, `vowed to`). */
   infinitive: Set<string>;
   /** Nouns that denote people in a role (official, spokesman, source): unnamed sources. */
@@ -93,6 +96,8 @@ export function attributionLexicon(): AttributionLexicon {
     for (const phrase of phrases) adverbials.push({ words: phrase.split(' '), type: type as CueType });
   }
   const verbs = byLemma(cues.verbs);
+  // a raising verb reports an impression: a belief with no named holder
+  for (const lemma of cues.raisingVerbs.verbs) if (!verbs.has(lemma)) verbs.set(lemma, ['believe']);
   const nouns = byLemma(cues.nouns);
   const participles = new Map<string, string>();
   for (const lemma of verbs.keys()) for (const form of ingForms(lemma)) if (!participles.has(form)) participles.set(form, lemma);
@@ -107,6 +112,7 @@ export function attributionLexicon(): AttributionLexicon {
     naming: new Set(cues.namingVerbs),
     particles,
     catenatives: new Set(cues.catenatives.verbs),
+    raising: new Set(cues.raisingVerbs.verbs),
     infinitive: new Set(cues.verbsTakingInfinitive),
     objectParticles: new Map(Object.entries(cues.objectParticles ?? {}).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, new Set(v)])),
     personNouns: new Set(sources.personNouns),
