@@ -421,3 +421,14 @@ test('raising verbs: an impression with no named source, the raised subject in t
   assert.equal(quoted.length, 1);
   assert.equal(quoted[0]!.cue.text, 'said');
 });
+
+test('a report in a relative clause inside the subject: both reports, the inner one ends with the subject', () => {
+  const found = extract('Ann Lee, who criticized the plan in May, now says it will work.');
+  const inner = byCue(found, 'criticized');
+  assert.equal(inner.content.text, 'the plan in May');
+  const main = byCue(found, 'now says');
+  assert.equal(main.source?.text, 'Ann Lee, who criticized the plan in May,');
+  assert.equal(main.content.text, 'it will work');
+  const told = byCue(extract('The governor, who has denied any wrongdoing, told reporters that the audit was flawed.'), 'told');
+  assert.equal(told.source?.text, 'The governor, who has denied any wrongdoing,');
+});

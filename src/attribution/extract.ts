@@ -46,11 +46,16 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   const role = new Uint8Array(ctx.tokens.length);
   const drafts: Draft[] = [];
 
+  // the draft each cue token belongs to, to let a subject hold a whole report (`X, who endorsed Y, said …`)
+  const cueOwner = new Int32Array(ctx.tokens.length).fill(-1);
   const accept = (d: Draft): boolean => {
     for (let k = d.cue.first; k <= d.cue.last; k++) if (role[k]) return false;
-    if (d.source) for (let k = d.source[0]; k <= d.source[1]; k++) if (role[k] === CUE) return false;
+    if (d.source) for (let k = d.source[0]; k <= d.source[1]; k++) if (role[k] === CUE && !withinSource(ctx, drafts[cueOwner[k]!], d.source)) return false;
     if (!d.split && d.content[0] <= d.cue.first && d.cue.last <= d.content[1]) return false;
-    for (let k = d.cue.first; k <= d.cue.last; k++) role[k] = CUE;
+    for (let k = d.cue.first; k <= d.cue.last; k++) {
+      role[k] = CUE;
+      cueOwner[k] = drafts.length;
+    }
     if (d.source) for (let k = d.source[0]; k <= d.source[1]; k++) role[k] ||= SOURCE;
     drafts.push(d);
     return true;
@@ -83,6 +88,13 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   const { attributions, sieves } = toAttributions(ctx, doc, drafts, off?.has('nesting') ?? false);
   if (options.sieveOf) for (const [i, a] of attributions.entries()) options.sieveOf.set(a.id, sieves[i]!);
   return attributions;
+}
+
+/** Whether a relative clause's report lies wholly inside a source (`Ann Lee, who endorsed the mayor,`): both may stand. */
+function withinSource(ctx: AttrContext, inner: Draft | undefined, source: [number, number]): boolean {
+  if (!inner || !inRelativeClause(ctx, inner)) return false;
+  const first = inner.source ? Math.min(inner.source[0], inner.cue.first, inner.content[0]) : Math.min(inner.cue.first, inner.content[0]);
+  return first >= source[0] && inner.content[1] <= source[1] && inner.cue.last <= source[1];
 }
 
 /** `X, even after Y said Z, has refused …`: a comma and a finite verb resume the main clause. */
@@ -127,6 +139,13 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
     for (let bi = ai + 1; bi < drafts.length && drafts[bi]!.cue.first <= c1; bi++) {
       const b = drafts[bi]!;
       if (b.cue.first <= c0) continue;
+      // a report inside b's subject (`Ann Lee, who criticized the plan, now says …`) ends with the subject
+      if (b.source && inRelativeClause(ctx, a) && b.source[0] < a.source![0] && b.source[1] >= c0 && b.source[1] < b.cue.first) {
+        let end = b.source[1];
+        while (end > c0 && tokens[end]!.pos === 'PUNCT' && ctx.mark[end] !== 2) end--;
+        a.content = [a.content[0], end];
+        break;
+      }
       // b's clause is set off by a comma, a dash, a semicolon or a conjunction
       const left = b.source && b.source[0] < b.cue.first ? b.source[0] : b.cue.first;
       let edge = left - 1;
