@@ -86,6 +86,16 @@ test('deny: "a charge the ministry denies" after an accusation', () => {
   assert.ok(!verb.responsibility.some((r) => r.stance === 'deny'), stances(verb).join(' | '));
 });
 
+test('a headline claim ("Red Hand claims/NOUN bombing") is a claim, and the headline and its lead are one incident', () => {
+  const doc = analyse('Red Hand claims deadly bombing at Orno market\n\nA suicide bomber killed 12 people at a market in the town of Orno on Friday, police said. Investigators were still examining all possibilities.');
+  const claims = doc.responsibility.filter((r) => r.stance === 'claim');
+  assert.ok(claims.some((r) => /Red Hand/.test(who(r))), stances(doc).join(' | '));
+  const hostile = doc.events.filter((e) => e.type === 'ASSAULT');
+  assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}`).join(' | '));
+  assert.equal(doc.events.find((e) => e.trigger.text === 'killed')?.cameo, '1831', 'a suicide bomber makes a suicide bombing');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'uncertain'), stances(doc).join(' | '));
+});
+
 test('responsibility records carry ids r1, r2 … and evidence spans', () => {
   const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
   doc.responsibility.forEach((r, i) => assert.equal(r.id, `r${i + 1}`));

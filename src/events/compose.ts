@@ -1,7 +1,7 @@
 import type { Token } from '../doc/types.js';
 import { COOPERATIVE, HOSTILE_ACTS } from './cameo.js';
 import type { GovernorKind, ModalityLexicon, Sense } from './lexicon.js';
-import { type Clauses, lemmaOf } from './syntax.js';
+import { type Clauses, isNounTaggedVerb, lemmaOf } from './syntax.js';
 import type { Mention } from './triggers.js';
 
 /**
@@ -109,7 +109,7 @@ export function governorOf(clauses: Clauses, m: Mention, mod: ModalityLexicon): 
   const gov = tokens[g];
   // wink tags "had" in "had meetings" as an auxiliary; with a noun object it is the verb.
   const lightAux = gov && gov.pos === 'AUX' && lemmaOf(gov) === 'have';
-  if (!gov || (gov.pos !== 'VERB' && !lightAux)) {
+  if (!gov || (gov.pos !== 'VERB' && !lightAux && !isNounTaggedVerb(tokens, g))) {
     // "claimed responsibility for the attack", "denied involvement in the attack".
     const prep = tokens[np.first - 1];
     if (prep && prep.pos === 'ADP' && ['for', 'in', 'of', 'with'].includes(prep.norm)) {

@@ -75,6 +75,14 @@ function containsWords(outer: string, inner: string): boolean {
   return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after));
 }
 
+/** Does the text open with a headline: a first sentence on a line of its own, without final punctuation? */
+function isHeadline(doc: Doc): boolean {
+  const first = doc.sentences[0];
+  if (!first) return false;
+  const text = doc.text.slice(first.start, first.end);
+  return !/[.!?:;"”’]$/.test(text) && /^\s*\n/.test(doc.text.slice(first.end, first.end + 3));
+}
+
 /** Is the mention a definite reference back ("the attacks", "these strikes", "the latest attack")? */
 function definite(doc: Doc, ev: Event): boolean {
   const before = doc.text.slice(Math.max(0, ev.trigger.start - 60), ev.trigger.start);
@@ -147,7 +155,10 @@ export function findIncidents(doc: Doc): Incident[] {
       // agree — or when it comes right after it (a headline and its first paragraph).
       const sentence = sentenceIndexAt(doc, ev.trigger.start);
       joined = [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
-        if (!shares(doc, m.target, ev.target)) return sentence - sentenceIndexAt(doc, m.trigger.start) <= 1 && m.source.length === 0 && ev.source.length === 0;
+        const ms = sentenceIndexAt(doc, m.trigger.start);
+        // The story's first report of the headline's incident: "Islamic State claims bombing" / "A suicide bomber killed 23 …".
+        if (ms === 0 && isHeadline(doc) && sentence <= 2) return true;
+        if (!shares(doc, m.target, ev.target)) return sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0;
         return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
       }));
     }

@@ -1,6 +1,6 @@
 import { loadJsonResource } from '../resources.js';
 import { ploverTypeOf, ploverTypes } from './cameo.js';
-import { lemmaOf, setComplementVerbs } from './syntax.js';
+import { lemmaOf, setComplementVerbs, setHeadlineVerbs } from './syntax.js';
 import type { Token } from '../doc/types.js';
 
 /**
@@ -162,6 +162,8 @@ export function loadModalityLexicon(): ModalityLexicon {
     complementVerbs: new Set(file.complementVerbs),
   };
   setComplementVerbs(modalityLexicon.complementVerbs);
+  setHeadlineVerbs([...modalityLexicon.complementVerbs, ...modalityLexicon.denialVerbs, ...governors.threat ?? [], ...governors.intent ?? [],
+    ...governors.cessation ?? [], ...governors.refusal ?? [], 'claim', 'admit', 'acknowledge', 'accuse', 'blame']);
   return modalityLexicon;
 }
 

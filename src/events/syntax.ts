@@ -45,6 +45,26 @@ export function setComplementVerbs(verbs: Iterable<string>): void {
   complementVerbs = new Set(verbs);
 }
 
+let headlineVerbs: Set<string> = new Set();
+/** Verbs that govern a reported, claimed, denied or intended event (see isNounTaggedVerb). */
+export function setHeadlineVerbs(verbs: Iterable<string>): void {
+  headlineVerbs = new Set(verbs);
+}
+
+/**
+ * A present-tense verb wink-nlp tagged as a plural noun, as headlines have them: "Islamic
+ * State claims/NOUN deadly bombing", "Militia denies/NOUN attack". A governing verb's
+ * lemma, in -s form, right after a name and right before its object.
+ */
+export function isNounTaggedVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.pos !== 'NOUN' || !t.norm.endsWith('s') || t.norm.endsWith('ss') || !headlineVerbs.has(t.lemma.toLowerCase())) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || prev.pos !== 'PROPN' || prev.sentence !== t.sentence || !next || next.sentence !== t.sentence) return false;
+  return next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'NOUN' || next.pos === 'PROPN';
+}
+
 const MONTHS_AND_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -125,13 +145,13 @@ export function chunkSentence(tokens: Token[], first: number, last: number): Nou
       i++;
       continue;
     }
-    if (!npToken(tokens, i) || isPossessiveMarker(t) || gerundWithObject(tokens, i)) {
+    if (!npToken(tokens, i) || isPossessiveMarker(t) || gerundWithObject(tokens, i) || isNounTaggedVerb(tokens, i)) {
       i++;
       continue;
     }
     let j = i;
     let possessor: [number, number] | null = null;
-    while (j < last && npToken(tokens, j)) {
+    while (j < last && npToken(tokens, j) && !isNounTaggedVerb(tokens, j)) {
       const tj = tokens[j]!;
       if (j > i && tj.pos === 'DET' && !isPossessiveMarker(tokens[j - 1]) && !POSSESSIVE_PRON.has(tokens[j - 1]!.norm)) break;
       if (j > i && tj.pos === 'PRON' && !isPossessiveMarker(tokens[j - 1])) break;
