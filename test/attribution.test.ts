@@ -432,3 +432,13 @@ test('a report in a relative clause inside the subject: both reports, the inner 
   const told = byCue(extract('The governor, who has denied any wrongdoing, told reporters that the audit was flawed.'), 'told');
   assert.equal(told.source?.text, 'The governor, who has denied any wrongdoing,');
 });
+
+test('"As X reported, C" and "C, as X said": the clause the as-clause hangs on is the content', () => {
+  const before = byCue(extract('As the Ledger reported on Monday, the mill will close in May.'), 'reported');
+  assert.equal(before.source?.text, 'the Ledger');
+  assert.equal(before.content.text, 'the mill will close in May');
+  const after = byCue(extract('The mill will close in May, as the Ledger reported.'), 'reported');
+  assert.equal(after.content.text, 'The mill will close in May');
+  // `as` of time is no attribution
+  assert.ok(!extract('As the mayor spoke, the crowd grew restless.').some((a) => a.cue.text === 'spoke'));
+});

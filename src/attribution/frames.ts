@@ -42,6 +42,8 @@ const TIME_WORDS = new Set([
   'previously', 'often', 'frequently', 'once', 'twice', 'already', 'still', 'now', 'then', 'too', 'late', 'early',
 ]);
 const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this', 'of']);
+/** Cue types whose `as` clause attributes the clause it hangs on (`As X reported, C`). */
+const AS_CLAUSE_TYPES: ReadonlySet<CueType> = new Set(['assert', 'report', 'claim', 'confirm', 'admit']);
 /** Parts of speech that can open the subject of a clause. */
 const HOST_SUBJECT_POS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
 const LEADING_CONJ = new Set(['but', 'and', 'so', 'yet', 'or']);
@@ -353,6 +355,21 @@ export class FrameFinder {
           if (rest !== -1) return this.draft(cue, subject, [content.range[0], rest], 'parenthetical', false, true);
           return this.draft(cue, subject, content.range, 'subject-after-content', false, content.split);
         }
+      }
+    }
+    // `As X reported, C` / `C, as X said.`: the clause the `as` clause hangs on is the content
+    // (a statement or a finding, not `as he spoke` / `as the rules require`, which say when or how)
+    if (subject && subjectOpen >= first && tokens[subjectOpen]!.norm === 'as' && !opensContent && AS_CLAUSE_TYPES.has(cue.types[0]!) && lemma !== 'speak' && lemma !== 'talk' && !this.isPassive(cue)) {
+      const asFirst = subjectOpen === first || (subjectOpen - 1 >= first && (isCommaLike(tokens[subjectOpen - 1]) || (subjectOpen - 1 === first && tokens[first]!.pos === 'CCONJ')));
+      if (asFirst && subjectOpen - 1 >= first && isCommaLike(tokens[subjectOpen - 1]) && (j > last || this.atEnd(j, last))) {
+        // after its clause: `C, as X said.`
+        let s0 = first;
+        while (s0 < subjectOpen - 1 && LEADING_CONJ.has(tokens[s0]!.norm)) s0++;
+        if (subjectOpen - 2 >= s0) return this.draft(cue, subject, [s0, subjectOpen - 2], 'as-clause');
+      } else if (asFirst && j <= last && isCommaLike(tokens[j])) {
+        // before it: `As X reported, C`
+        const end = this.hostClauseEnd(j, last);
+        if (end !== -1) return this.draft(cue, subject, [j + 1, end], 'as-clause');
       }
     }
     if (!contentFollows) {
