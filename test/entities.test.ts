@@ -218,6 +218,9 @@ test('a place-name first word types an unknown name as a place, not a person', (
   assert.equal(named(doc, 'Camp Veyra').type, 'FACILITY');
   assert.equal(named(doc, 'Mount Dalo').type, 'LOC');
   assert.equal(named(doc, 'Lake Orin').type, 'LOC');
+  const of = entitiesOf('A bomb exploded at a market in the northern city of Varmo on Friday, and ships left the Strait of Kell.');
+  assert.equal(named(of, 'Varmo').type, 'GPE', '"the city of X" is a place');
+  assert.equal(named(of, 'Strait of Kell').type, 'LOC');
 });
 
 test('an indefinite appositive types an unknown name: ", a separatist movement", ", a town near …"', () => {

@@ -429,6 +429,9 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   const head = words[words.length - 1] ?? '';
   const code = firstCode(r.mentions);
   if (words.some((w) => names.groupWords.has(w))) return 'GROUP';
+  // "the northern city of Varno", "the town of Orno": the place noun before "of" types it.
+  const placeNoun = placeNounBefore(r, ctx);
+  if (placeNoun) return placeNoun;
   // What an appositive calls it says more than its head word: "Sons of the Valley, a separatist movement".
   const apposed = appositiveType(r, ctx);
   if (apposed) return apposed;
@@ -494,6 +497,21 @@ function appositiveType(r: ResolvedEntity, ctx: ResolveContext): EntityType | nu
     if (names.orgWords.has(head) || names.mediaWords.has(head)) return 'ORG';
     if (names.gpeWords.has(head)) return 'GPE';
     if (names.locationWords.has(head)) return 'LOC';
+  }
+  return null;
+}
+
+/** GPE or LOC when a mention follows "city of", "town of", "province of", "region of"…. */
+function placeNounBefore(r: ResolvedEntity, ctx: ResolveContext): EntityType | null {
+  const { tokens } = ctx;
+  const { names } = ctx.lexicon;
+  for (const m of r.mentions) {
+    if (m.kind !== 'name' || tokens[m.start - 1]?.norm !== 'of') continue;
+    const noun = tokens[m.start - 2];
+    if (!noun || noun.pos !== 'NOUN') continue;
+    const key = wordKey(noun.text);
+    if (names.gpeWords.has(key)) return 'GPE';
+    if (names.locationWords.has(key)) return 'LOC';
   }
   return null;
 }
