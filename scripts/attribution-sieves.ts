@@ -21,7 +21,7 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 
 const SIEVES = [
   'transcript-speaker', 'headline-speaker', 'dash-credit', 'inverted-after-content', 'subject-after-content',
-  'parenthetical', 'colon-paragraph', 'subject-verb-content', 'verb-content', 'passive-impersonal', 'passive-raising', 'according-to',
+  'parenthetical', 'as-clause', 'colon-paragraph', 'subject-verb-content', 'verb-content', 'passive-impersonal', 'passive-raising', 'raising', 'according-to',
   'adverb', 'noun-complement', 'quote-continuation', 'citation',
 ];
 

@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     provenance: {
       model: 'averaged perceptron over framed cue candidates (src/attribution/features.ts)',
       data: 'PolNeAR v1.0.0 train (shared/data/polnear/train, read at training time), one annotation per article (lexicographically first annotator)',
-      command: 'npm run train:attribution',
+      command: values.epochs ? `npm run train:attribution -- --epochs ${values.epochs}` : 'npm run train:attribution',
       date: new Date().toISOString().slice(0, 10),
       examples: all.length,
       positives,
