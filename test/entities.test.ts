@@ -231,6 +231,14 @@ test('an indefinite appositive types an unknown name: ", a separatist movement",
   assert.notEqual(named(doc, 'Karsk Heights').type, 'GROUP');
 });
 
+test('a possessive inside a name stays in it: "Karsk People\'s Army", but "Stanford University\'s Program" is owned', () => {
+  const doc = entitiesOf("The Karsk People's Army denied the attack on Monday, and the Lord's Resistance Army said nothing. Iran's Revolutionary Guards and Orno University's Energy Program were not involved.");
+  named(doc, "Karsk People's Army");
+  named(doc, "Lord's Resistance Army");
+  assert.ok(!doc.entities.some((e) => e.name.includes("Iran's")), doc.entities.map((e) => e.name).join(', '));
+  assert.ok(!doc.entities.some((e) => e.name.includes("University's")), doc.entities.map((e) => e.name).join(', '));
+});
+
 test('unknown organisations are typed by their words', () => {
   const doc = entitiesOf('The Northfield Institute for Water Studies and the Tarsa Brigades both issued statements.');
   assert.equal(named(doc, 'Northfield Institute for Water Studies').type, 'ORG');

@@ -90,6 +90,8 @@ export interface NameWords {
   religions: Map<string, string>;
   /** First words that make a name a place (Port, Mount, Camp), with the type they give. */
   placePrefixes: Map<string, EntityType>;
+  /** Nouns that take a possessive inside a name ("People's Army", "Sheriff's Department"). */
+  possessiveNameWords: Set<string>;
   /** Single-word characterising nouns and adjectives (lexicons/actors/labels.json). */
   labelWords: Set<string>;
 }
@@ -127,6 +129,7 @@ interface NamesFile {
   notNames: string[];
   religions: Record<string, string>;
   placePrefixes: Record<string, EntityType>;
+  possessiveNameWords: string[];
 }
 
 function fixed(code: string | null): DatedCodes {
@@ -179,6 +182,7 @@ function buildNameWords(file: NamesFile, labels: LabelsFile): NameWords {
     notNames: set(file.notNames),
     religions: new Map(Object.entries(file.religions).map(([k, v]) => [wordKey(k), v])),
     placePrefixes: new Map(Object.entries(file.placePrefixes).map(([k, v]) => [wordKey(k), v])),
+    possessiveNameWords: new Set(file.possessiveNameWords.map(wordKey)),
     labelWords: new Set([...labels.nouns, ...labels.adjectives].filter((w) => !/[\s-]/.test(w))),
   };
 }

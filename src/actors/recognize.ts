@@ -331,6 +331,17 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
           continue;
         }
       }
+      // A possessive inside a name: "Karsk People's Army", "Lord's Resistance Army", after
+      // the nouns that take one (`possessiveNameWords`); after other names, and after a known
+      // actor ("Iran's Revolutionary Guards"), the possessive is the owner's.
+      if (!headline && isApostropheS(next.text) && next.start === tokens[end - 1]!.end && !spanEndingAt(actorAt, end) &&
+          ctx.lexicon.names.possessiveNameWords.has(wordKey(tokens[end - 1]!.text))) {
+        const tail = possessiveNameTail(tokens, end + 1, ctx, actorAt);
+        if (tail > 0) {
+          end = tail;
+          continue;
+        }
+      }
       // of / for / the between capitalised words: Committee for the Resistance Factions.
       if (!headline && connectors.has(next.norm) && startsLowerAscii(next.text) && next.norm !== 'and' && next.norm !== 'in' && next.norm !== 'the') {
         let k = end + 1;
@@ -350,6 +361,20 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
     t = end;
   }
   return chunks;
+}
+
+/**
+ * The end of the capitalised words after a possessive inside a name, when they end in a
+ * group, organisation or media word (Army, Party, Front, Office, Daily…); 0 otherwise.
+ */
+function possessiveNameTail(tokens: Token[], k: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): number {
+  const { groupWords, orgWords, mediaWords } = ctx.lexicon.names;
+  const sentence = tokens[k - 1]?.sentence;
+  let end = k;
+  while (end < k + 4 && tokens[end]?.sentence === sentence && isCapitalised(tokens[end]!.text) && isNameToken(tokens, end, ctx, actorAt, false)) end++;
+  if (end === k) return 0;
+  const head = wordKey(tokens[end - 1]!.text);
+  return groupWords.has(head) || orgWords.has(head) || mediaWords.has(head) || head === 'army' ? end : 0;
 }
 
 /** Only spaces, tabs or no-break spaces between token t-1 and t. */
@@ -457,7 +482,7 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   // Senator Alma Reyes", a headline): the words before it are a chunk of their own.
   for (let k = chunk.start + 1; k < chunk.end - 1; k++) {
     const role = roleAt.get(k);
-    if (!role || role.role.kind !== 'person' || role.end >= chunk.end || !isCapitalised(tokens[k]!.text)) continue;
+    if (!role || role.role.kind !== 'person' || role.end >= chunk.end || !isCapitalised(tokens[k]!.text) || isApostropheS(tokens[role.end]!.text)) continue;
     if (spanEndingAt(actorAt, k) || honorificAt(tokens, k - 1, ctx)) break;
     const before = classifyChunk({ ...chunk, end: k }, tokens, text, ctx, actorAt, roleAt);
     const after = classifyChunk({ ...chunk, start: k }, tokens, text, ctx, actorAt, roleAt);
@@ -478,7 +503,8 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
       continue;
     }
     const honorific = honorificAt(tokens, p, ctx);
-    if (honorific && p + 1 < chunk.end) {
+    // "Lord's Resistance Army": a possessive makes the word part of the name, not a title.
+    if (honorific && p + 1 < chunk.end && !isApostropheS(tokens[p + 1]!.text)) {
       gender ??= honorific.gender;
       honorificSector ??= honorific.sector;
       titled = true;
@@ -495,7 +521,8 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
         continue;
       }
     }
-    if (role && role.end < chunk.end && role.role.kind === 'person') {
+    // ("Reserve Officers' Training Corps": a role noun with a possessive is part of the name.)
+    if (role && role.end < chunk.end && role.role.kind === 'person' && !isApostropheS(tokens[role.end]!.text)) {
       titles.push(role);
       gender ??= role.role.gender;
       titled = true;
