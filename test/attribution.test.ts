@@ -250,6 +250,13 @@ test('a description source is linked by its role, not by mere recency', () => {
   assert.equal(byCue(found, 'said').sourceEntity, 'e1');
 });
 
+test('an institution described ("the interior ministry") is not any group named before; "the group" may be', () => {
+  const text = 'The Red Hand claimed the bombing. The interior ministry said the claim was false. The group said it would strike again.';
+  const found = extract(text, [entity(text, 'e1', 'GROUP', 'Red Hand')]);
+  assert.equal(found.find((a) => a.source?.text === 'The interior ministry')?.sourceEntity, null);
+  assert.equal(found.find((a) => a.source?.text === 'The group')?.sourceEntity, 'e1');
+});
+
 test('chains: a report inside a relaying report points to it with via', () => {
   const nested = extract('The newspaper reported that police officials said the fire was set deliberately.');
   const outer = byCue(nested, 'reported');

@@ -86,8 +86,10 @@ function resolve(
   const headIndex = headOf(tokens, mainPhrase(tokens, src));
   const head = tokens[headIndex === -1 ? src[1] : headIndex]!;
   // a person described by a role (`the president`, `the official`) is whoever bore that role
-  // before (`President Ann Lee`, `an official`); a group noun may take any group named before
-  const byRole = kind === 'description' && !ctx.lexicon.groupNouns.has(head.norm);
+  // before (`President Ann Lee`, `an official`), an institution (`the interior ministry`)
+  // whatever was named with that noun; only a generic collective (`the group`, `the
+  // militia`) may take any group named before
+  const byRole = kind === 'description' && !ctx.lexicon.collectiveNouns.has(head.norm);
   // the latest compatible entity mention before the source
   let bestMention: Mention | null = null;
   for (let m = upperBound(mentions, start) - 1; m >= 0; m--) {

@@ -26,6 +26,7 @@ interface SourceFile {
   titleNouns: string[];
   anonymityMarkers: string[];
   groupNouns: string[];
+  collectiveNouns: string[];
   outletWords: string[];
 }
 
@@ -62,6 +63,8 @@ export interface AttributionLexicon {
   anonymityMarkers: Set<string>;
   /** Nouns for organisations and groups (group, government, ministry, campaign). */
   groupNouns: Set<string>;
+  /** The generic group nouns a description may use for any group named before (the group, the militia). */
+  collectiveNouns: Set<string>;
 }
 
 const TYPES: readonly CueType[] = [
@@ -119,6 +122,7 @@ export function attributionLexicon(): AttributionLexicon {
     titleNouns: new Set(sources.titleNouns),
     anonymityMarkers: new Set(sources.anonymityMarkers),
     groupNouns: new Set(sources.groupNouns),
+    collectiveNouns: new Set(sources.collectiveNouns),
   };
   return cached;
 }
