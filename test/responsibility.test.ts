@@ -96,6 +96,12 @@ test('a headline claim ("Red Hand claims/NOUN bombing") is a claim, and the head
   assert.ok(doc.responsibility.some((r) => r.stance === 'uncertain'), stances(doc).join(' | '));
 });
 
+test('a headline with compressed targets and "the attackers" later on stay one incident', () => {
+  const doc = analyse('Militants kill 9 soldiers in ambush on army convoy\n\nGunmen ambushed an army convoy near the town of Orno on Thursday, killing nine soldiers, officials said. The Iron Coast Front denied any role. According to two security sources, the attackers used roadside bombs before opening fire.');
+  const hostile = doc.events.filter((e) => e.type === 'ASSAULT');
+  assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}`).join(' | '));
+});
+
 test('responsibility records carry ids r1, r2 … and evidence spans', () => {
   const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
   doc.responsibility.forEach((r, i) => assert.equal(r.id, `r${i + 1}`));

@@ -1,4 +1,5 @@
 import { sentenceIndexAt } from '../doc/doc.js';
+import { loadJsonResource } from '../resources.js';
 import type { ActorRef, Doc, Event } from '../doc/types.js';
 import { isHostileType } from './cameo.js';
 import { ActorIndex } from './actors.js';
@@ -75,6 +76,22 @@ function containsWords(outer: string, inner: string): boolean {
   return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after));
 }
 
+let perpetratorNouns: Set<string> | null = null;
+
+/**
+ * "the attackers used roadside bombs", "the gunmen fled": a definite doer of the
+ * violence refers back to an incident already told, as "the attack" would.
+ */
+function doneByTheDoers(doc: Doc, ev: Event): boolean {
+  perpetratorNouns ??= new Set(loadJsonResource<{ perpetratorNouns: string[] }>('lexicons/events/responsibility.json').perpetratorNouns);
+  const source = ev.source[0]?.span;
+  if (!source) return false;
+  const head = source.text.toLowerCase().split(/\s+/).pop()!;
+  if (!perpetratorNouns.has(head) && !perpetratorNouns.has(head.replace(/s$/, ''))) return false;
+  // Spans leave their determiner out: look before the span.
+  return /\b(the|these|those)\s+$/i.test(doc.text.slice(Math.max(0, source.start - 8), source.start));
+}
+
 /** Does the text open with a headline: a first sentence on a line of its own, without final punctuation? */
 function isHeadline(doc: Doc): boolean {
   const first = doc.sentences[0];
@@ -138,7 +155,7 @@ export function findIncidents(doc: Doc): Incident[] {
       sameSentence.mentions.push(ev);
       continue;
     }
-    const back = definite(doc, ev);
+    const back = definite(doc, ev) || doneByTheDoers(doc, ev);
     // A reference back ("the bombing" in "denied any role in the bombing on Tuesday") takes
     // the sentence's time and place from the statement around it: only kind and actors must agree.
     const compatible = (inc: Incident) =>
@@ -154,10 +171,15 @@ export function findIncidents(doc: Doc): Incident[] {
       // An indefinite mention repeats an incident only when what it hit, and when or where,
       // agree — or when it comes right after it (a headline and its first paragraph).
       const sentence = sentenceIndexAt(doc, ev.trigger.start);
-      joined = [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
+      // The story's first report of the headline's incident ("Militants kill 9 soldiers in
+      // ambush" / "Gunmen ambushed an army convoy …"): a headline's compressed targets do
+      // not clash with the report's; kind, asserted perpetrators, time and place still must agree.
+      const headlineIncident = sentence <= 2 && isHeadline(doc)
+        ? incidents.find((inc) => inc.mentions.some((m) => sentenceIndexAt(doc, m.trigger.start) === 0) &&
+            inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !sourcesClash(doc, m, ev) && !timesClash(m, ev) && !placesClash(m, ev)))
+        : undefined;
+      joined = headlineIncident ?? [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
         const ms = sentenceIndexAt(doc, m.trigger.start);
-        // The story's first report of the headline's incident: "Islamic State claims bombing" / "A suicide bomber killed 23 …".
-        if (ms === 0 && isHeadline(doc) && sentence <= 2) return true;
         if (!shares(doc, m.target, ev.target)) return sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0;
         return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
       }));
