@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { speakerOf } from '../src/pipeline/stages/labels.js';
+import { labelSpeaker } from '../src/pipeline/stages/labels.js';
 import { makeSpan } from '../src/doc/doc.js';
 import type { Attribution, Doc } from '../src/doc/types.js';
-import { createPipeline } from '../src/pipeline/index.js';
+import { analyzeText, createPipeline } from '../src/pipeline/index.js';
 
 const pipeline = createPipeline();
 
@@ -75,16 +75,21 @@ test('a label inside a quotation is used by the speaker, outside it by the autho
   assert.deepEqual(r[1], ['Shia-backed', 'militias', 'author']);
 });
 
-test('speakerOf picks the innermost attribution with a source', () => {
-  const text = 'Officials said the minister claimed "proxies" did it.';
+test('labelSpeaker picks the innermost attribution with a source, when its content is the source\'s wording', () => {
+  const text = 'Officials said the minister claimed "proxies" did it. The president ordered strikes on Iran-backed militias.';
+  const tokens = analyzeText(text, {}, { until: 'tokens' }).tokens;
   const at = (s: string) => makeSpan(text, text.indexOf(s), text.indexOf(s) + s.length);
   const base = { cueType: 'assert' as const, direct: false, anonymous: false, via: null, sourceEntity: null };
   const attributions: Attribution[] = [
     { ...base, id: 'a1', source: at('Officials'), cue: at('said'), content: at('the minister claimed "proxies" did it') },
     { ...base, id: 'a2', source: at('the minister'), cue: at('claimed'), content: at('"proxies" did it') },
+    { ...base, id: 'a3', cueType: 'demand', source: at('The president'), cue: at('ordered'), content: at('strikes on Iran-backed militias') },
   ];
-  assert.equal(speakerOf(attributions, at('proxies'), []).span?.text, 'the minister');
-  assert.deepEqual(speakerOf(attributions, at('Officials'), []), { span: null, entity: null, author: true });
+  const doc = { attributions, entities: [], tokens };
+  assert.equal(labelSpeaker(doc, at('proxies')).span?.text, 'the minister');
+  assert.deepEqual(labelSpeaker(doc, at('Officials')), { span: null, entity: null, author: true });
+  // An order's noun-phrase object is told in the author's words.
+  assert.deepEqual(labelSpeaker(doc, at('Iran-backed')), { span: null, entity: null, author: true });
 });
 
 test('label spans index the text exactly', () => {

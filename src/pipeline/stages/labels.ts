@@ -1,4 +1,4 @@
-import { makeSpan } from '../../doc/doc.js';
+import { makeSpan, tokenIndexAt } from '../../doc/doc.js';
 import type { Attribution, Doc, Entity, Label, Span, Token } from '../../doc/types.js';
 import { isHyphen } from '../../actors/chars.js';
 import { loadJsonResource } from '../../resources.js';
@@ -18,8 +18,9 @@ import { loadJsonResource } from '../../resources.js';
  * The label's `entity` is the actor it describes: the entity mentioned in the noun
  * phrase the label belongs to. A labelled group with no name ("the militias") gets a
  * GROUP entity named by its head noun phrase if the entities stage has none.
- * `usedBy` is the source of the innermost attribution whose content holds the label
- * (direct or indirect speech), else the author; a self-name is used by the actor itself.
+ * `usedBy` is the source of the innermost attribution whose content holds the label, when
+ * the content is the source's wording (a quotation or a reported clause; see labelSpeaker),
+ * else the author; a self-name is used by the actor itself.
  */
 
 interface LabelLexicon {
@@ -363,7 +364,7 @@ function mentionSpanAt(work: LabelWork, e: Entity, t: number): Span {
 function addLabel(work: LabelWork, entity: Entity, start: number, end: number): void {
   const { doc } = work;
   const span = makeSpan(doc.text, doc.tokens[start]!.start, doc.tokens[end - 1]!.end);
-  pushLabel(work, entity, span, speakerOf(doc.attributions, span, doc.entities));
+  pushLabel(work, entity, span, labelSpeaker(doc, span));
 }
 
 function pushLabel(work: LabelWork, entity: Entity, span: Span, usedBy: Label['usedBy']): void {
@@ -378,15 +379,32 @@ function pushLabel(work: LabelWork, entity: Entity, span: Span, usedBy: Label['u
   work.labels.push({ entity: entity.id, label: span, usedBy });
 }
 
-/** Who uses words at `span`: the innermost attribution with a source whose content holds them, else the author. */
-export function speakerOf(attributions: Attribution[], span: Span, entities: Entity[]): Label['usedBy'] {
+/**
+ * Who uses words at `span`: the source of the innermost attribution whose content holds
+ * them, when that content is the source's wording — a quotation, or a reported clause;
+ * else the author. A belief or intention ("believes …", "plans …") and a bare noun-phrase
+ * content ("ordered strikes on Iranian-backed militias") are told in the author's words.
+ */
+export function labelSpeaker(doc: Pick<Doc, 'attributions' | 'entities' | 'tokens'>, span: Span): Label['usedBy'] {
   let best: Attribution | null = null;
-  for (const a of attributions) {
+  for (const a of doc.attributions) {
     if (a.content.start > span.start || a.content.end < span.end) continue;
     if (!a.source && !a.sourceEntity) continue;
     if (!best || a.content.end - a.content.start < best.content.end - best.content.start) best = a;
   }
-  if (!best) return { span: null, entity: null, author: true };
-  const entity = best.sourceEntity && entities.some((e) => e.id === best!.sourceEntity) ? best.sourceEntity : null;
+  if (!best || !(best.direct || inSourceWording(doc.tokens, best))) return { span: null, entity: null, author: true };
+  const entity = best.sourceEntity && doc.entities.some((e) => e.id === best!.sourceEntity) ? best.sourceEntity : null;
   return { span: best.source, entity, author: false };
+}
+
+/** Is an indirect attribution's content the source's wording: a reported clause (it has a verb), not a belief or intention? */
+function inSourceWording(tokens: Token[], a: Attribution): boolean {
+  if (a.cueType === 'believe' || a.cueType === 'intend') return false;
+  for (let k = tokenIndexAt(tokens, a.content.start); k < tokens.length && tokens[k]!.start < a.content.end; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'AUX') return true;
+    // A participle inside a noun phrase ("Iranian-backed", "including") makes no clause.
+    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && !isHyphen(tokens[k - 1]?.text ?? '')) return true;
+  }
+  return false;
 }
