@@ -210,9 +210,29 @@ test('sources keep their titles, appositives and relative clauses', () => {
   const title = byCue(extract('Harbor police chief Tom Ellis said the boat had sunk.'), 'said');
   assert.equal(title.source?.text, 'Harbor police chief Tom Ellis');
   const appositive = byCue(extract('Ana Costa, a spokeswoman for the ministry, said the border was open.'), 'said');
-  assert.equal(appositive.source?.text, 'Ana Costa, a spokeswoman for the ministry,');
+  assert.equal(appositive.source?.text, 'Ana Costa, a spokeswoman for the ministry');
   const participle = byCue(extract('The mayor, speaking in the square, said the flood had passed.'), 'said');
   assert.equal(participle.source?.text, 'The mayor');
+});
+
+test('a person named in apposition makes the source named; the source ends with its last word', () => {
+  const text = 'A spokesman for the rebels, Marek Holt, denied the report.';
+  const linked = byCue(extract(text, [entity(text, 'e1', 'PERSON', 'Marek Holt')]), 'denied');
+  assert.equal(linked.source?.text, 'A spokesman for the rebels, Marek Holt');
+  assert.equal(linked.anonymous, false);
+  assert.equal(linked.sourceEntity, 'e1');
+  // without entities, two name words in apposition still name the person
+  assert.equal(byCue(extract(text), 'denied').anonymous, false);
+  const roled = 'The port reopened on Monday. Its director, Lena Brandt, wrote on social media that ships were unloading.';
+  const director = byCue(extract(roled, [entity(roled, 'e2', 'PERSON', 'Lena Brandt')]), 'wrote');
+  assert.equal(director.source?.text, 'Its director, Lena Brandt');
+  assert.equal(director.sourceEntity, 'e2');
+  assert.equal(director.anonymous, false);
+  // an appositive naming the group, not the person, leaves the speaker unnamed
+  const group = 'A fighter for the militia, the Northern Front, said the town had fallen.';
+  const fighter = byCue(extract(group, [entity(group, 'e3', 'GROUP', 'Northern Front')]), 'said');
+  assert.equal(fighter.anonymous, true);
+  assert.equal(fighter.source?.text, 'A fighter for the militia, the Northern Front');
 });
 
 test('unnamed sources are anonymous; named people, organisations and outlets are not', () => {
@@ -434,10 +454,10 @@ test('a report in a relative clause inside the subject: both reports, the inner 
   const inner = byCue(found, 'criticized');
   assert.equal(inner.content.text, 'the plan in May');
   const main = byCue(found, 'now says');
-  assert.equal(main.source?.text, 'Ann Lee, who criticized the plan in May,');
+  assert.equal(main.source?.text, 'Ann Lee, who criticized the plan in May');
   assert.equal(main.content.text, 'it will work');
   const told = byCue(extract('The governor, who has denied any wrongdoing, told reporters that the audit was flawed.'), 'told');
-  assert.equal(told.source?.text, 'The governor, who has denied any wrongdoing,');
+  assert.equal(told.source?.text, 'The governor, who has denied any wrongdoing');
 });
 
 test('"As X reported, C" and "C, as X said": the clause the as-clause hangs on is the content', () => {

@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { anaphorKind } from './anonymity.js';
-import { headOf, mainPhrase } from './chunk.js';
+import { headOf, mainPhrase, npPos } from './chunk.js';
 import { tokenAtOrAfter, type AttrContext } from './context.js';
 
 /**
@@ -16,6 +16,8 @@ export interface SourceLink {
   entity: string | null;
   /** Index of the earlier source this one refers back to, or null. */
   antecedent: number | null;
+  /** The source names its person in an appositive (`a spokesman for the group, Ilan Dorsk`). */
+  named?: boolean;
 }
 
 interface Mention {
@@ -46,6 +48,11 @@ export function linkSources(ctx: AttrContext, sources: ([number, number] | null)
     const own = overlapping(ctx, mentions, src);
     if (own) {
       links.push({ entity: own.entity, antecedent: null });
+      continue;
+    }
+    const apposed = appositiveName(ctx, mentions, src);
+    if (apposed) {
+      links.push({ entity: apposed.mention?.entity ?? null, antecedent: null, named: true });
       continue;
     }
     const kind = anaphorKind(ctx, src);
@@ -176,6 +183,39 @@ function overlapping(ctx: AttrContext, mentions: Mention[], src: [number, number
   // `the Pentagon's statements`, `the ministry's spokesman`: the possessor speaks through them
   for (let k = head - 1; k > main[0]; k--) {
     if (tokens[k]!.norm === "'s" || tokens[k]!.norm === '’s') return mentionAt(mentions, tokens[k - 1]!.start);
+  }
+  return null;
+}
+
+/**
+ * The person an appositive names: `a spokesman for the group, Ilan Dorsk`, `its commander,
+ * Rada Ilic`. A comma-set segment after the main phrase that is a name — a PERSON
+ * mention at its head, or (where the entities stage found none there) two or more
+ * capitalised name words with no determiner. `the militia, the Karsk People's Army` and
+ * `a spokesman for the coalition, Hamas` name no person.
+ */
+function appositiveName(ctx: AttrContext, mentions: Mention[], src: [number, number]): { mention: Mention | null } | null {
+  const { tokens, lexicon } = ctx;
+  const main = mainPhrase(tokens, src);
+  for (let k = main[1] + 1; k < src[1]; k++) {
+    if (tokens[k]!.text !== ',') continue;
+    let end = k + 1;
+    while (end + 1 <= src[1] && tokens[end + 1]!.text !== ',') end++;
+    const head = headOf(tokens, [k + 1, end]);
+    if (head === -1) continue;
+    const mention = mentionAt(mentions, tokens[head]!.start);
+    if (mention) {
+      if (mention.type === 'PERSON' && tokens[head]!.pos === 'PROPN') return { mention };
+      continue;
+    }
+    let names = 0;
+    let allNames = true;
+    for (let j = k + 1; j <= end; j++) {
+      const t = tokens[j]!;
+      if (npPos(tokens, j) === 'PROPN' && !lexicon.titleNouns.has(t.norm) && !lexicon.personNouns.has(t.norm) && !lexicon.groupNouns.has(t.norm)) names++;
+      else if (t.text !== '.' && t.text !== '-') allNames = false;
+    }
+    if (allNames && names >= 2) return { mention: null };
   }
   return null;
 }

@@ -85,6 +85,7 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   for (let k = 0; k < role.length; k++) if (role[k]) claimed[k] = 1;
   if (!off?.has('quote-continuation')) continueQuotes(ctx, drafts, claimed);
   if (!off?.has('citation')) relayCitations(ctx, drafts);
+  for (const d of drafts) if (d.source) d.source = withoutTrailingComma(ctx, d.source);
   const { attributions, sieves } = toAttributions(ctx, doc, drafts, off?.has('nesting') ?? false);
   if (options.sieveOf) for (const [i, a] of attributions.entries()) options.sieveOf.set(a.id, sieves[i]!);
   return attributions;
@@ -220,7 +221,8 @@ function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[], keepNested:
   const anonymous: boolean[] = [];
   for (const [i, d] of drafts.entries()) {
     const antecedent = links[i]!.antecedent;
-    anonymous.push(d.source ? isAnonymous(ctx, d.source, antecedent === null ? null : anonymous[antecedent]!) : false);
+    // a person named in apposition is named (`a spokesman for the group, Ilan Dorsk`)
+    anonymous.push(d.source && !links[i]!.named ? isAnonymous(ctx, d.source, antecedent === null ? null : anonymous[antecedent]!) : false);
   }
   const { kept, via } = resolveNesting(ctx, drafts, keepNested);
   const index = new Map(drafts.map((d, i) => [d, i]));
@@ -241,6 +243,17 @@ function toAttributions(ctx: AttrContext, doc: Doc, drafts: Draft[], keepNested:
     };
   });
   return { attributions, sieves };
+}
+
+/**
+ * A source ends with its last word: the comma that closes an appositive or relative
+ * clause before the verb (`Ana Costa, a spokeswoman for the ministry, said`) belongs to
+ * the sentence, not to the source.
+ */
+function withoutTrailingComma(ctx: AttrContext, source: [number, number]): [number, number] {
+  let end = source[1];
+  while (end > source[0] && /^[,—–]$/.test(ctx.tokens[end]!.text)) end--;
+  return end === source[1] ? source : [source[0], end];
 }
 
 /** Direct speech: the content opens with a quotation mark and ends at a closing one (or an open quote's line end). */
