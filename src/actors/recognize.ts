@@ -365,7 +365,7 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
 
 /**
  * The end of the capitalised words after a possessive inside a name, when they end in a
- * group, organisation or media word (Army, Party, Front, Office, Daily…); 0 otherwise.
+ * group, organisation, media or institution word (Party, Front, Office, Daily, Army…); 0 otherwise.
  */
 function possessiveNameTail(tokens: Token[], k: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): number {
   const { groupWords, orgWords, mediaWords } = ctx.lexicon.names;
@@ -374,7 +374,10 @@ function possessiveNameTail(tokens: Token[], k: number, ctx: RecognitionContext,
   while (end < k + 4 && tokens[end]?.sentence === sentence && isCapitalised(tokens[end]!.text) && isNameToken(tokens, end, ctx, actorAt, false)) end++;
   if (end === k) return 0;
   const head = wordKey(tokens[end - 1]!.text);
-  return groupWords.has(head) || orgWords.has(head) || mediaWords.has(head) || head === 'army' ? end : 0;
+  if (groupWords.has(head) || orgWords.has(head) || mediaWords.has(head)) return end;
+  // An institution noun of the role lexicon ("Army", "Police") heads a name as well.
+  const role = ctx.lexicon.roles.longestAt([head], 0);
+  return role && role.length === 1 && role.phrases[0]!.value.kind !== 'person' ? end : 0;
 }
 
 /** Only spaces, tabs or no-break spaces between token t-1 and t. */
@@ -842,25 +845,11 @@ function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, age
   const kind = roleValue?.kind ?? 'group';
   const sector = agent ? agent.codes.find((c) => c.position === 'after')?.code ?? null : roleValue?.sector ?? null;
   const armed = !!sector && /^(REB|OPP|UAF|INS)/.test(sector);
-  // "the union president", "a company spokesman": the organisation noun gives the sector.
-  const institutionNoun = roleValue?.institutional && !actor && !agent ? organisationNounBefore(tokens, roleAt, pass.ctx, head.start) : null;
-  const institutionSector = institutionNoun?.role.sector;
-  // (An organisation noun another mention took, "an Arnorian embassy spokesman", is left to it.)
-  if (institutionNoun && institutionSector && !covered[institutionNoun.start]) {
-    const m = baseMention(institutionNoun.start, end, 'nominal');
-    m.code = institutionSector;
-    m.type = roleValue!.kind === 'person' && !roleValue!.plural ? 'PERSON' : 'ORG';
-    m.head = roleValue!.phrase;
-    m.plural = roleValue!.plural;
-    m.gender = roleValue!.gender;
-    m.roles = [roleValue!.phrase];
-    m.sectors = [{ code: institutionSector, position: 'after' }];
-    m.name = spanText(tokens, text, institutionNoun.start, end);
-    mentions.push(m);
-    for (let k = m.start; k < m.end; k++) covered[k] = 1;
-    return m.end - 1;
-  }
-  if (!actor && !agent) {
+  // "the union president", "a company spokesman": the organisation noun gives the sector
+  // (unless another mention took it: "an Arnorian embassy spokesman").
+  const foundInstitution = roleValue?.institutional && !actor && !agent ? organisationNounBefore(tokens, roleAt, pass.ctx, head.start) : null;
+  const institution = foundInstitution && !covered[foundInstitution.start] ? foundInstitution : null;
+  if (!actor && !agent && !institution) {
     // Without an actor, only collectives that are actors in their own right (the
     // militias, Iranian-backed rebels) stand alone; "the prime minister", "the
     // government" are descriptions of an actor named elsewhere.
@@ -871,9 +860,11 @@ function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, age
   }
   const sectors: AgentCode[] = [...extraAgents];
   if (agent) sectors.push(...agent.codes);
+  else if (institution) sectors.push({ code: institution.role.sector!, position: 'after' });
   // An institution's title under a known organisation takes the organisation's sector.
   else if (roleValue?.sector && !(roleValue.institutional && actor && ownerIsOrganisation(actor))) sectors.push({ code: roleValue.sector, position: 'after' });
-  const headText = spanText(tokens, text, head.start, end);
+  if (institution) start = Math.min(start, institution.start);
+  const headText = spanText(tokens, text, institution ? institution.start : head.start, end);
   const m = baseMention(start, right, 'nominal');
   m.code = combineCodes(actor?.code ?? null, sectors);
   m.country = actor?.country ?? roleValue?.country ?? null;
@@ -882,7 +873,8 @@ function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, age
   m.gender = roleValue?.gender ?? null;
   // Plural person nouns are collectives: Syrian rebels (GROUP), Israeli soldiers (ORG).
   const collective = kind !== 'person' || m.plural;
-  m.type = !collective ? 'PERSON' : armed || sector === null || (kind === 'person' && /^(CVL|REF|OPP)/.test(sector)) ? 'GROUP' : 'ORG';
+  const typeSector = institution ? institution.role.sector : sector;
+  m.type = !collective ? 'PERSON' : armed || typeSector === null || (kind === 'person' && /^(CVL|REF|OPP)/.test(typeSector)) ? 'GROUP' : 'ORG';
   m.roles = roleValue ? [roleValue.phrase] : [];
   m.actor = actor?.mention ?? null;
   m.sectors = sectors;
