@@ -469,3 +469,14 @@ test('"As X reported, C" and "C, as X said": the clause the as-clause hangs on i
   // `as` of time is no attribution
   assert.ok(!extract('As the mayor spoke, the crowd grew restless.').some((a) => a.cue.text === 'spoke'));
 });
+
+test('a quote that ends the sentence before a cue is its content only when it is that whole sentence', () => {
+  const whole = byCue(extract('The town is calm. “We are not leaving.” The farmer insisted.'), 'insisted');
+  assert.equal(whole.content.text, '“We are not leaving.”');
+  // a word quoted inside the sentence before belongs to that sentence's report
+  const found = extract('The rebels said they had shot down a jet flown by "invaders." The claim could not be independently verified.');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.cue.text, 'said');
+  const praised = extract('The mayor thanked the "heroes." The volunteers denied.');
+  assert.deepEqual(praised.map((a) => a.cue.text), ['thanked']);
+});

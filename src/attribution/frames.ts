@@ -297,7 +297,7 @@ export class FrameFinder {
 
     // `“C,” said X` / `C, said X`: the verb right after a comma or a closing quote, subject after it
     const afterComma = before >= first && (isCommaLike(tokens[before]) || ctx.mark[before] === CLOSE_MARK);
-    const quoteBeforeSentence = before === first - 1 && before >= 0 && ctx.mark[before] === CLOSE_MARK && !ctx.lineStart[first];
+    const quoteBeforeSentence = before === first - 1 && before >= 0 && ctx.mark[before] === CLOSE_MARK && !ctx.lineStart[first] && this.quoteFillsSentence(before);
     const quoteHere = (afterComma && this.closesQuote(before)) || quoteBeforeSentence;
     const quoteOpenClause = quoteHere && this.quoteLeavesClauseOpen(before) && this.quoteStartsClause(before, first);
     // a participle or infinitive is no inverted verb (`…, speaking of the plan` has its subject before)
@@ -343,7 +343,7 @@ export class FrameFinder {
     const opensContent = j <= last && ((tokens[j]!.norm === 'that' && j === afterAddressee) || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
     // what stands before the subject: a comma, a closing quote in this sentence, or one that ended the last sentence
     const boundaryBefore = subjectOpen >= first && (isCommaLike(tokens[subjectOpen]) || ctx.mark[subjectOpen] === CLOSE_MARK);
-    const quoteBefore = subjectOpen === first - 1 && subjectOpen >= 0 && ctx.mark[subjectOpen] === CLOSE_MARK && !ctx.lineStart[first];
+    const quoteBefore = subjectOpen === first - 1 && subjectOpen >= 0 && ctx.mark[subjectOpen] === CLOSE_MARK && !ctx.lineStart[first] && this.quoteFillsSentence(subjectOpen);
     const quoteOpen = (boundaryBefore || quoteBefore) && this.closesQuote(subjectOpen) && this.quoteLeavesClauseOpen(subjectOpen) && this.quoteStartsClause(subjectOpen, first);
     // `C, X said.` / `“C,” X said Tuesday of the plan.` / `“C1,” X said, “C2”`
     if (subject && (boundaryBefore || quoteBefore) && !opensContent && (!contentFollows || quoteOpen)) {
@@ -531,6 +531,16 @@ export class FrameFinder {
     while (close - 1 >= 0 && tokens[close - 1]!.text === "'" && ctx.quoteOf[close - 1] === ctx.quoteOf[close]) close--;
     const inside = tokens[close - 1];
     return !!inside && (inside.text === ',' || inside.text === '?' || inside.text === '!' || inside.text === '—' || inside.text === '–' || inside.text === '-' || inside.text === '...' || inside.text === '…');
+  }
+
+  /**
+   * Whether the quotation closing at token i (which ends the sentence before a cue's) is
+   * that whole sentence — `“We will stay.” The minister said it twice.` may attribute it;
+   * a word quoted inside a sentence (`… among “apostates.” The claim could not be
+   * verified.`) belongs to that sentence's own report.
+   */
+  private quoteFillsSentence(i: number): boolean {
+    return this.quoteStartsClause(i, this.sentenceRange(i)[0]);
   }
 
   /** Whether token i is a closing quote mark, or a comma right after one. */
