@@ -480,3 +480,19 @@ test('a quote that ends the sentence before a cue is its content only when it is
   const praised = extract('The mayor thanked the "heroes." The volunteers denied.');
   assert.deepEqual(praised.map((a) => a.cue.text), ['thanked']);
 });
+
+test('a remark on the report itself ends its content: ", a charge X denies", ", which X denied"', () => {
+  const charge = byCue(extract('Aid groups have accused the navy of sinking fishing boats near Varna, a charge the defence ministry denies.'), 'have accused the navy of');
+  assert.equal(charge.content.text, 'sinking fishing boats near Varna');
+  const which = byCue(extract('Villagers said the militia burned the granary, which the militia leadership denied on Sunday.'), 'said');
+  assert.equal(which.content.text, 'the militia burned the granary');
+  // `an allegation that the army has rejected` is a relative clause, not the allegation's content
+  const found = extract('The report said soldiers fired on the crowd, an allegation that the army has rejected.');
+  assert.deepEqual(found.map((a) => a.cue.text), ['said']);
+  assert.equal(found[0]!.content.text, 'soldiers fired on the crowd');
+  // a relative clause about something else, or a noun with its own content, stays in the content
+  const runs = byCue(extract('Nurses said the army shelled the clinic, which the ministry runs.'), 'said');
+  assert.equal(runs.content.text, 'the army shelled the clinic, which the ministry runs');
+  const own = byCue(extract('The mayor said the flood was over, a claim that the army denied aid to the town.'), 'said');
+  assert.equal(own.content.text, 'the flood was over, a claim that the army denied aid to the town');
+});

@@ -9,7 +9,7 @@ import { withContentDenial } from './denial.js';
 import { findCueCandidates, type Cue } from './cues.js';
 import { applyCueConventions } from './extent.js';
 import { shippedCueModel, type CueModel } from './model.js';
-import { FrameFinder, type Draft } from './frames.js';
+import { FrameFinder, reportAppositiveAt, type Draft } from './frames.js';
 import { continueQuotes, dashCredits, speakerLabels } from './layout.js';
 
 /**
@@ -134,6 +134,15 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
           a.content = [a.content[0], k - 1];
           break;
         }
+      }
+    }
+    // `…, a charge the ministry denies` / `…, which the army denied`: a remark on the report itself ends it
+    for (let k = c0 + 1; k < c1; k++) {
+      if (ctx.quoteOf[k] === -1 && reportAppositiveAt(ctx, k, c1)) {
+        let end = k - 1;
+        while (end > c0 && tokens[end]!.pos === 'PUNCT' && ctx.mark[end] !== 2) end--;
+        a.content = [a.content[0], end];
+        break;
       }
     }
     // drafts are in text order: only those after a, up to the end of its content

@@ -619,7 +619,8 @@ export class FrameFinder {
     const next = tokens[cue.head + 1];
     if (!next || cue.head + 1 > last) return null;
     let contentStart = -1;
-    if (next.norm === 'that' && tokens[cue.head + 2] && /^(PRON|PROPN|DET|NOUN|ADJ|NUM)$/.test(tokens[cue.head + 2]!.pos)) contentStart = cue.head + 1;
+    // `a charge that the army denies`: a relative clause about the report, not its content
+    if (next.norm === 'that' && tokens[cue.head + 2] && /^(PRON|PROPN|DET|NOUN|ADJ|NUM)$/.test(tokens[cue.head + 2]!.pos) && !reportingRelative(this.ctx, cue.head + 2, last)) contentStart = cue.head + 1;
     else if ((next.norm === 'on' || next.norm === 'about' || next.norm === 'of' || next.norm === 'for') && /^(VERB|NOUN)$/.test(tokens[cue.head + 2]?.pos ?? '') && /ing$/.test(tokens[cue.head + 2]!.norm)) {
       const gerund = tokens[cue.head + 2]!;
       const verbTypes = this.ctx.lexicon.verbs.get(gerund.lemma);
@@ -665,6 +666,52 @@ export class FrameFinder {
   private draft(cue: Cue, source: [number, number] | null, content: [number, number], sieve: string, sharedSource = false, split = false): Draft {
     return { cue, cueType: cueTypeFor(this.ctx, cue, content[0] > cue.last ? content[0] : null), source, content, sieve, sharedSource, split };
   }
+}
+
+const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that']);
+/** Cue types of the verbs that take a report itself as their object (`which the ministry denied`, `a point X conceded`). */
+const REPORT_OBJECT_TYPES: ReadonlySet<CueType> = new Set(['deny', 'confirm', 'admit']);
+
+/**
+ * Whether the comma at k opens a remark on the report whose content it is in, rather than
+ * more of that content: `which`, or a statement noun (`a charge`, `an allegation that`),
+ * then a relative clause whose verb denies, confirms or admits it (`…, a charge the
+ * defence ministry denies`, `…, which the army has rejected`).
+ */
+export function reportAppositiveAt(ctx: AttrContext, k: number, end: number): boolean {
+  const { tokens, lexicon } = ctx;
+  if (!isCommaLike(tokens[k])) return false;
+  let j = k + 1;
+  if (tokens[j]?.norm !== 'which') {
+    if (APPOSITIVE_DETERMINERS.has(tokens[j]?.norm ?? '')) j++;
+    const noun = tokens[j];
+    if (!noun || noun.pos !== 'NOUN' || !(lexicon.nouns.has(noun.lemma) || lexicon.nouns.has(noun.norm))) return false;
+    if (tokens[j + 1]?.norm === 'that') j++;
+  }
+  return reportingRelative(ctx, j + 1, end);
+}
+
+/**
+ * Whether a relative clause about a report starts at token j: its subject, then an active
+ * verb of denial, confirmation or admission with no object of its own — the report is
+ * its object (`the defence ministry denies`, `the army has rejected on Monday`). `a claim
+ * that the army denied aid to …` is a content clause; so is `a claim that he was denied`.
+ */
+export function reportingRelative(ctx: AttrContext, j: number, end: number): boolean {
+  const { tokens, lexicon } = ctx;
+  const subjectEnd = j <= end ? npEndAfter(tokens, j, end) : -1;
+  if (subjectEnd === -1) return false;
+  let v = subjectEnd + 1;
+  while (v <= end && (tokens[v]!.pos === 'AUX' || tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'PART')) {
+    if (tokens[v]!.lemma === 'be' || tokens[v]!.norm === 'to') return false;
+    v++;
+  }
+  const verb = tokens[v];
+  if (!verb || v > end || verb.pos !== 'VERB') return false;
+  const verbTypes = lexicon.verbs.get(verb.lemma);
+  if (!verbTypes || !verbTypes.some((t) => REPORT_OBJECT_TYPES.has(t))) return false;
+  const after = tokens[v + 1];
+  return !after || v + 1 > end || after.pos === 'PUNCT' || (after.pos === 'ADP' && after.norm !== 'by') || after.pos === 'ADV' || TIME_WORDS.has(after.norm);
 }
 
 function isVerbish(t: Token): boolean {
