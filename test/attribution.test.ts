@@ -496,3 +496,32 @@ test('a remark on the report itself ends its content: ", a charge X denies", ", 
   const own = byCue(extract('The mayor said the flood was over, a claim that the army denied aid to the town.'), 'said');
   assert.equal(own.content.text, 'the flood was over, a claim that the army denied aid to the town');
 });
+
+test('wire-report sources: medium adjuncts, outlets as addressees, anonymous sources, a named commander', () => {
+  const statement = byCue(extract('The border crossing was closed overnight, the interior ministry said in a statement.'), 'said');
+  assert.equal(statement.source?.text, 'the interior ministry');
+  assert.equal(statement.content.text, 'The border crossing was closed overnight');
+  assert.equal(statement.anonymous, false);
+  const phone = byCue(extract('Colonel Ivo Marek told Reuters by phone that the bridge had been destroyed.'), 'told');
+  assert.equal(phone.source?.text, 'Colonel Ivo Marek');
+  assert.equal(phone.content.text, 'that the bridge had been destroyed');
+  assert.equal(phone.via, null);
+  const sources = byCue(extract('The convoy was hit by a drone, according to two security sources who asked not to be named.'), 'according to');
+  assert.equal(sources.source?.text, 'two security sources who asked not to be named');
+  assert.equal(sources.anonymous, true);
+  const text = 'The brigade pulled back. Its commander, Rada Ilic, wrote on social media that his men were safe.';
+  const wrote = byCue(extract(text, [entity(text, 'e1', 'PERSON', 'Rada Ilic')]), 'wrote');
+  assert.equal(wrote.source?.text, 'Its commander, Rada Ilic');
+  assert.equal(wrote.sourceEntity, 'e1');
+  assert.equal(wrote.anonymous, false);
+});
+
+test('a request not to be named describes the source and reports nothing', () => {
+  const found = extract('A local commander, who asked not to be named, told a news agency that his unit had withdrawn.');
+  assert.deepEqual(found.map((a) => a.cue.text), ['told']);
+  assert.equal(found[0]!.source?.text, 'A local commander, who asked not to be named');
+  assert.equal(found[0]!.anonymous, true);
+  // a report made on condition of anonymity is still a report
+  const described = byCue(extract('An aide described the talks on condition of anonymity.'), 'described');
+  assert.equal(described.content.text, 'the talks on condition of anonymity');
+});

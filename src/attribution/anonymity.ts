@@ -90,3 +90,22 @@ function anonymityClauseAfter(ctx: AttrContext, end: number): boolean {
   return false;
 }
 
+
+/**
+ * Whether a content is a source's request not to be named (`who asked not to be named`,
+ * `who declined to be identified`, `who requested anonymity to speak freely`, `speaking
+ * on condition of anonymity`): it opens with the request, which describes the source and
+ * reports nothing. `described her remarks on condition of anonymity` reports the remarks.
+ */
+export function isAnonymityRequest(ctx: AttrContext, content: [number, number]): boolean {
+  const tokens = ctx.tokens;
+  let k = content[0];
+  const at = (i: number) => (i <= content[1] ? tokens[i]!.norm : '');
+  if (at(k) === 'on' || at(k) === 'for' || at(k) === 'under') k++;
+  if (at(k) === 'the') k++;
+  if (at(k) === 'condition' && at(k + 1) === 'of') k += 2;
+  if (at(k) === 'anonymity' || at(k) === 'anonymously') return true;
+  k = content[0];
+  if (at(k) === 'not') k++;
+  return at(k) === 'to' && (at(k + 1) === 'be' || at(k + 1) === 'being') && /^(named|identified|quoted)$/.test(at(k + 2));
+}

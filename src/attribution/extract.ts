@@ -1,6 +1,6 @@
 import { makeSpan } from '../doc/doc.js';
 import type { Attribution, Doc } from '../doc/types.js';
-import { isAnonymous } from './anonymity.js';
+import { isAnonymityRequest, isAnonymous } from './anonymity.js';
 import { relayCitations, resolveNesting } from './chains.js';
 import { npEndAfter } from './chunk.js';
 import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
@@ -69,6 +69,8 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
     if (role[cue.head]) continue;
     const d = frameCandidate(frames, cue);
     if (!d || off?.has(d.sieve)) continue;
+    // `who asked not to be named`: part of the source's description, no report
+    if (d.content[0] > d.cue.last && isAnonymityRequest(ctx, d.content)) continue;
     if (model && !d.trusted) {
       d.score = model.score(ctx, cue, d);
       if (d.score <= model.threshold) continue;
