@@ -525,3 +525,12 @@ test('a request not to be named describes the source and reports nothing', () =>
   const described = byCue(extract('An aide described the talks on condition of anonymity.'), 'described');
   assert.equal(described.content.text, 'the talks on condition of anonymity');
 });
+
+test('an accusation verb whose object is a place, vehicle or post reports force, not speech', () => {
+  assert.deepEqual(extract('Rebels attacked an army checkpoint near the border on Sunday.'), []);
+  assert.deepEqual(extract('Militants targeted a police convoy outside the town.'), []);
+  const verbal = byCue(extract('The senator attacked the governor over the budget.'), 'attacked');
+  assert.equal(verbal.cueType, 'accuse');
+  assert.equal(verbal.content.text, 'the governor over the budget');
+  assert.equal(byCue(extract('The minister attacked the plan.'), 'attacked').content.text, 'the plan');
+});

@@ -2,7 +2,7 @@ import { makeSpan } from '../doc/doc.js';
 import type { Attribution, Doc } from '../doc/types.js';
 import { isAnonymityRequest, isAnonymous } from './anonymity.js';
 import { relayCitations, resolveNesting } from './chains.js';
-import { npEndAfter } from './chunk.js';
+import { headOf, mainPhrase, npEndAfter } from './chunk.js';
 import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
 import { linkSources } from './coref.js';
 import { withContentDenial } from './denial.js';
@@ -69,6 +69,8 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
     if (role[cue.head]) continue;
     const d = frameCandidate(frames, cue);
     if (!d || off?.has(d.sieve)) continue;
+    // `rebels attacked an army checkpoint`: force, not speech
+    if (d.cueType === 'accuse' && d.cue.kind === 'verb' && physicalObject(ctx, d)) continue;
     // `who asked not to be named`: part of the source's description, no report
     if (d.content[0] > d.cue.last && isAnonymityRequest(ctx, d.content)) continue;
     if (model && !d.trusted) {
@@ -91,6 +93,23 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   const { attributions, sieves } = toAttributions(ctx, doc, drafts, off?.has('nesting') ?? false);
   if (options.sieveOf) for (const [i, a] of attributions.entries()) options.sieveOf.set(a.id, sieves[i]!);
   return attributions;
+}
+
+/**
+ * Whether an accusation verb's object is a place, building, vehicle or military unit
+ * (`attacked an army checkpoint`, `hit a fuel depot`, `targeted the convoy`): the verb
+ * reports a use of force. Its object is the content's first noun phrase, right after the cue.
+ */
+function physicalObject(ctx: AttrContext, d: Draft): boolean {
+  const { tokens } = ctx;
+  const start = d.content[0];
+  if (start !== d.cue.last + 1 || ctx.quoteOf[start] !== -1) return false;
+  const end = npEndAfter(tokens, start, d.content[1]);
+  if (end === -1) return false;
+  const head = headOf(tokens, mainPhrase(tokens, [start, end]));
+  if (head === -1 || tokens[head]!.pos !== 'NOUN') return false;
+  const { physicalTargets } = ctx.lexicon;
+  return physicalTargets.has(tokens[head]!.lemma) || physicalTargets.has(tokens[head]!.norm);
 }
 
 /** Whether a relative clause's report lies wholly inside a source (`Ann Lee, who endorsed the mayor,`): both may stand. */

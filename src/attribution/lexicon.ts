@@ -19,6 +19,7 @@ interface CueFile {
   objectParticles: Record<string, string[]>;
   catenatives: { verbs: string[] };
   raisingVerbs: { verbs: string[] };
+  physicalTargets: { nouns: string[] };
 }
 
 interface SourceFile {
@@ -65,6 +66,8 @@ export interface AttributionLexicon {
   groupNouns: Set<string>;
   /** The generic group nouns a description may use for any group named before (the group, the militia). */
   collectiveNouns: Set<string>;
+  /** What a physical attack hits (checkpoint, convoy, village): an accusation verb with such an object reports force, not speech. */
+  physicalTargets: Set<string>;
 }
 
 const TYPES: readonly CueType[] = [
@@ -123,6 +126,7 @@ export function attributionLexicon(): AttributionLexicon {
     anonymityMarkers: new Set(sources.anonymityMarkers),
     groupNouns: new Set(sources.groupNouns),
     collectiveNouns: new Set(sources.collectiveNouns),
+    physicalTargets: new Set(cues.physicalTargets.nouns),
   };
   return cached;
 }
