@@ -177,6 +177,12 @@ test('"killing nine soldiers and wounding 14": the participle clause is no secon
   assert.deepEqual(names(find(doc, 'killing').target), ['soldiers']);
 });
 
+test('sealing or shutting a border restricts movement (COERCE 191)', () => {
+  const doc = events('Police sealed off the town of Orno after the blast. The government shut the border crossing on Tuesday.');
+  assert.equal(find(doc, 'sealed').cameo, '191');
+  assert.equal(find(doc, 'shut').cameo, '191');
+});
+
 test('a weapon is never an actor: "a drone struck the depot" has no known perpetrator', () => {
   const ev = find(events('A drone struck a fuel depot outside Karsk.'), 'struck');
   assert.equal(ev.type, 'ASSAULT');
