@@ -534,3 +534,14 @@ test('an accusation verb whose object is a place, vehicle or post reports force,
   assert.equal(verbal.content.text, 'the governor over the budget');
   assert.equal(byCue(extract('The minister attacked the plan.'), 'attacked').content.text, 'the plan');
 });
+
+test('"X claimed responsibility for Y, saying C": the participle is its own report, the claim ends before it', () => {
+  const found = extract('The group claimed responsibility for the ambush, saying its fighters had struck the convoy.');
+  const claimed = byCue(found, 'claimed');
+  assert.equal(claimed.content.text, 'responsibility for the ambush');
+  const saying = byCue(found, 'saying');
+  assert.equal(saying.source?.text, 'The group');
+  assert.equal(saying.content.text, 'its fighters had struck the convoy');
+  // a participle after a noun in an appositive still modifies it (`a lawyer hired last year`)
+  assert.equal(byCue(extract('Ana Costa, a lawyer hired last year, said the deal was legal.'), 'said').source?.text, 'Ana Costa, a lawyer hired last year');
+});

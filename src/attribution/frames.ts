@@ -71,6 +71,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
       const next = tokens[k + 1];
       const participle = /(ing|ed|en)$/.test(t.norm) && k > from && /^(NOUN|PROPN)$/.test(prev.pos);
       if (!participle || (next && k + 1 <= to && /^(DET|PRON|PROPN)$/.test(next.pos))) return false;
+      // a past form with a bare noun after it is a finite verb with its object (`the group claimed responsibility`),
+      // unless the noun says when (`released Monday`, `published this week`) or the participle modifies a compound (`Trump's fired campaign manager`)
+      if (/(ed|en)$/.test(t.norm) && next && k + 1 <= to && next.pos === 'NOUN' && !TIME_WORDS.has(next.norm) && tokens[k + 2]?.pos !== 'NOUN' && !/['’]s$/.test(prev.norm)) return false;
     }
     if (t.text === ';' || t.text === ':') return false;
   }
