@@ -95,7 +95,8 @@ const CLAUSE_START_POS = new Set(['PRON', 'DET', 'PROPN', 'NUM']);
  * `…, the Tribune reports.`): it follows its subject (a noun or subject pronoun, not a
  * determiner or possessor, which make it a noun) and agrees with it — `-s` after any
  * subject, the bare form after a plural one — and what follows opens its complement
- * (`that`, a particle of the verb, a subject or determiner, a quotation) or ends the clause.
+ * (`that`, a particle of the verb, a subject or determiner, a quotation, `to` + verb after
+ * a verb that takes an infinitive) or ends the clause.
  */
 function isVerbTaggedAsNoun(ctx: AttrContext, i: number): boolean {
   const { tokens } = ctx;
@@ -109,6 +110,8 @@ function isVerbTaggedAsNoun(ctx: AttrContext, i: number): boolean {
   const pluralSubject = t.norm === t.lemma && prev.pos !== 'PRON' && prev.norm.endsWith('s') && !prev.norm.endsWith('ss');
   if (!thirdPerson && !pluralSubject) return false;
   if (next.norm === 'that' || ctx.lexicon.particles.get(t.lemma)?.has(next.norm) || ctx.mark[i + 1] === OPEN_MARK) return true;
+  // `The group plans to hold talks`: a verb that takes an infinitive, with its infinitive
+  if (next.norm === 'to' && tokens[i + 2]?.pos === 'VERB' && ctx.lexicon.infinitive.has(t.lemma)) return true;
   if (ctx.sentenceOf[i + 1] !== ctx.sentenceOf[i]) return true;
   if (next.text === ',' || next.text === '.') return tokens[i - 2]?.text === ',' || (i >= 3 && /^(DET|PROPN|NOUN)$/.test(tokens[i - 2]!.pos) && tokens[i - 3]?.text === ',');
   return CLAUSE_START_POS.has(next.pos) && !(next.pos === 'PRON' && !SUBJECT_PRONOUNS.has(next.norm) && next.norm !== 'his' && next.norm !== 'her' && next.norm !== 'their' && next.norm !== 'its');

@@ -657,13 +657,39 @@ export class FrameFinder {
       while (b >= first && (tokens[b]!.pos === 'ADV' || tokens[b]!.pos === 'DET' && tokens[b]!.norm !== 'the')) b--;
       if (b >= first && tokens[b]!.lemma === 'be' && tokens[b]!.pos === 'AUX') source = this.subjectBefore(b - 1, first);
     }
-    const content = this.contentFrom(contentStart, last);
+    let content = this.contentFrom(contentStart, last);
     if (!content) return null;
+    // `Kirby's insistence on blaming X was telling`, `Israel's plans to annex the valley drew
+    // protests`: a gerund or infinitive content of a noun that is the clause's subject ends
+    // where the clause's own verb begins
+    if (tokens[contentStart]!.norm !== 'that' && source && this.opensClause(source[0], first)) {
+      for (let j = contentStart + 1; j <= content[1]; j++) {
+        const t = tokens[j]!;
+        const prev = tokens[j - 1]!;
+        const participle = prev.norm === 'to' || prev.text === '-' || prev.text === '‐' || t.norm.endsWith('ing');
+        if (t.pos === 'AUX' || t.pos === 'VERB' && t.norm !== t.lemma && !participle) {
+          // (back past a relative pronoun and comma that open the clause of that verb: `…, which is`)
+          let end = j - 1;
+          if (end > contentStart && /^(which|who|that)$/.test(tokens[end]!.norm)) end--;
+          while (end > contentStart && isCommaLike(tokens[end])) end--;
+          if (end >= contentStart) content = [content[0], end];
+          break;
+        }
+      }
+    }
     const d = this.draft(cue, source, content, 'noun-complement');
     // a statement noun with its speaker and its content spelled out is an attribution however rare
     // (`Kirby's insistence on blaming …`, `the ministry's claim that …`)
     if (source && tokens[source[0]]!.pos !== 'PRON') d.trusted = true;
     return d;
+  }
+
+  /** Does token k open its clause: the sentence's first word, or the first after a leading conjunction or comma? */
+  private opensClause(k: number, first: number): boolean {
+    const { tokens } = this;
+    let s = first;
+    while (s < k && (LEADING_CONJ.has(tokens[s]!.norm) || tokens[s]!.pos === 'PUNCT' || tokens[s]!.pos === 'DET')) s++;
+    return s === k || (k > first && (isCommaLike(tokens[k - 1]) || tokens[k - 1]!.pos === 'DET' && (k - 1 === first || isCommaLike(tokens[k - 2]))));
   }
 
   private draft(cue: Cue, source: [number, number] | null, content: [number, number], sieve: string, sharedSource = false, split = false): Draft {

@@ -381,25 +381,42 @@ function pushLabel(work: LabelWork, entity: Entity, span: Span, usedBy: Label['u
 
 /**
  * Who uses words at `span`: the source of the innermost attribution whose content holds
- * them, when that content is the source's wording — a quotation, or a reported clause;
- * else the author. A belief or intention ("believes …", "plans …") and a bare noun-phrase
- * content ("ordered strikes on Iranian-backed militias") are told in the author's words.
+ * them, when that content is the source's wording — a quotation (whole or partial), a
+ * reported clause, or what an act of speech names ("blamed the attacks on Shia-backed
+ * militias"); else the author. A belief or intention ("believes …", "plans …") and an
+ * order's or request's bare noun phrase ("ordered strikes on Iranian-backed militias")
+ * are told in the author's words.
  */
-export function labelSpeaker(doc: Pick<Doc, 'attributions' | 'entities' | 'tokens'>, span: Span): Label['usedBy'] {
+export function labelSpeaker(doc: Pick<Doc, 'attributions' | 'entities' | 'tokens' | 'text'>, span: Span): Label['usedBy'] {
   let best: Attribution | null = null;
   for (const a of doc.attributions) {
     if (a.content.start > span.start || a.content.end < span.end) continue;
     if (!a.source && !a.sourceEntity) continue;
     if (!best || a.content.end - a.content.start < best.content.end - best.content.start) best = a;
   }
-  if (!best || !(best.direct || inSourceWording(doc.tokens, best))) return { span: null, entity: null, author: true };
+  if (!best || !(best.direct || quotedWithin(doc.text, best.content.start, span.start) || inSourceWording(doc.tokens, best))) {
+    return { span: null, entity: null, author: true };
+  }
   const entity = best.sourceEntity && doc.entities.some((e) => e.id === best!.sourceEntity) ? best.sourceEntity : null;
   return { span: best.source, entity, author: false };
 }
 
-/** Is an indirect attribution's content the source's wording: a reported clause (it has a verb), not a belief or intention? */
+/** Is offset `at` inside a quotation that opens after `from` (“Shia-backed militias”)? */
+function quotedWithin(text: string, from: number, at: number): boolean {
+  let open = false;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
+}
+
+/** Is an indirect attribution's content the source's wording: not a belief or intention; for an order or request, a reported clause (it has a verb)? */
 function inSourceWording(tokens: Token[], a: Attribution): boolean {
   if (a.cueType === 'believe' || a.cueType === 'intend') return false;
+  if (a.cueType !== 'demand') return true;
   for (let k = tokenIndexAt(tokens, a.content.start); k < tokens.length && tokens[k]!.start < a.content.end; k++) {
     const t = tokens[k]!;
     if (t.pos === 'AUX') return true;
