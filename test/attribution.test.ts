@@ -545,3 +545,12 @@ test('"X claimed responsibility for Y, saying C": the participle is its own repo
   // a participle after a noun in an appositive still modifies it (`a lawyer hired last year`)
   assert.equal(byCue(extract('Ana Costa, a lawyer hired last year, said the deal was legal.'), 'said').source?.text, 'Ana Costa, a lawyer hired last year');
 });
+
+test('a noun-tagged verb with its infinitive is a verb cue; a subject noun cue\'s content ends at the clause\'s verb', () => {
+  const plans = byCue(extract('The coalition plans to hold talks in Varno next week.'), 'plans');
+  assert.equal(plans.source?.text, 'The coalition');
+  assert.equal(plans.content.text, 'to hold talks in Varno next week');
+  const insistence = extract("Halvorsen's insistence on blaming the attacks on rogue units was telling.")[0]!;
+  assert.equal(insistence.source?.text, 'Halvorsen');
+  assert.equal(insistence.content.text, 'the attacks on rogue units');
+});
