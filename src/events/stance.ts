@@ -27,7 +27,6 @@ interface CueFile {
   accuse: string[];
   deny: string[];
   claim: string[];
-  perpetratorNouns: string[];
 }
 
 type Pattern = string[][];
@@ -38,7 +37,7 @@ interface IndexedPattern {
 }
 
 /** Cue patterns indexed by their first word, so a token costs one lookup. */
-let cues: { byFirst: Map<string, IndexedPattern[]>; perpetrators: Set<string> } | null = null;
+let cues: { byFirst: Map<string, IndexedPattern[]> } | null = null;
 function cueLexicon() {
   if (!cues) {
     const f = loadJsonResource<CueFile>('lexicons/events/responsibility.json');
@@ -53,7 +52,7 @@ function cueLexicon() {
         }
       }
     }
-    cues = { byFirst, perpetrators: new Set(f.perpetratorNouns) };
+    cues = { byFirst };
   }
   return cues;
 }
