@@ -1,5 +1,5 @@
 import type { Token } from '../doc/types.js';
-import { CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
+import { CLOSE_MARK, OPEN_MARK, tokenAtOrAfter, type AttrContext } from './context.js';
 import type { Cue } from './cues.js';
 import type { Draft, FrameFinder } from './frames.js';
 
@@ -67,22 +67,11 @@ export function dashCredits(ctx: AttrContext, frames: FrameFinder): Draft[] {
     const q = ctx.quoteOf[i - 1]!;
     const quote = ctx.quotes[q]!;
     const runFirst = ctx.quotes[quote.run]!;
-    const run = frames.quoteRunStartingAt(tokenIndexAt(ctx, runFirst.start));
+    const run = frames.quoteRunStartingAt(tokenAtOrAfter(ctx.tokens, runFirst.start));
     if (!run) continue;
     out.push({ cue: punctCue('dash', i, tokens[i]!.text), cueType: 'assert', source: [i + 1, end], content: [run[0], i - 1], sieve: 'dash-credit' });
   }
   return out;
-}
-
-function tokenIndexAt(ctx: AttrContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
