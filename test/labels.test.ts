@@ -76,7 +76,7 @@ test('a label inside a quotation is used by the speaker, outside it by the autho
 });
 
 test('labelSpeaker picks the innermost attribution with a source, when its content is the source\'s wording', () => {
-  const text = 'Officials said the minister claimed "proxies" did it. The president ordered strikes on Iran-backed militias. The envoy blamed the attacks on Shia-backed militias.';
+  const text = 'Officials said the minister claimed "proxies" did it. The president ordered strikes on Iran-backed militias. The envoy blamed the attacks on Shia-backed militias rather than Iran-aligned militias.';
   const tokens = analyzeText(text, {}, { until: 'tokens' }).tokens;
   const at = (s: string) => makeSpan(text, text.indexOf(s), text.indexOf(s) + s.length);
   const base = { cueType: 'assert' as const, direct: false, anonymous: false, via: null, sourceEntity: null };
@@ -84,7 +84,7 @@ test('labelSpeaker picks the innermost attribution with a source, when its conte
     { ...base, id: 'a1', source: at('Officials'), cue: at('said'), content: at('the minister claimed "proxies" did it') },
     { ...base, id: 'a2', source: at('the minister'), cue: at('claimed'), content: at('"proxies" did it') },
     { ...base, id: 'a3', cueType: 'demand', source: at('The president'), cue: at('ordered'), content: at('strikes on Iran-backed militias') },
-    { ...base, id: 'a4', cueType: 'accuse', source: at('The envoy'), cue: at('blamed'), content: at('the attacks on Shia-backed militias') },
+    { ...base, id: 'a4', cueType: 'accuse', source: at('The envoy'), cue: at('blamed'), content: at('the attacks on Shia-backed militias rather than Iran-aligned militias') },
   ];
   const doc = { attributions, entities: [], tokens, text };
   assert.equal(labelSpeaker(doc, at('proxies')).span?.text, 'the minister');
@@ -93,6 +93,8 @@ test('labelSpeaker picks the innermost attribution with a source, when its conte
   assert.deepEqual(labelSpeaker(doc, at('Iran-backed')), { span: null, entity: null, author: true });
   // What an act of speech names is the speaker's wording.
   assert.equal(labelSpeaker(doc, at('Shia-backed')).span?.text, 'The envoy');
+  // The term a report is contrasted with ("rather than …") is the reporter's.
+  assert.deepEqual(labelSpeaker(doc, at('Iran-aligned')), { span: null, entity: null, author: true });
 });
 
 test('label spans index the text exactly', () => {

@@ -394,11 +394,21 @@ export function labelSpeaker(doc: Pick<Doc, 'attributions' | 'entities' | 'token
     if (!a.source && !a.sourceEntity) continue;
     if (!best || a.content.end - a.content.start < best.content.end - best.content.start) best = a;
   }
-  if (!best || !(best.direct || quotedWithin(doc.text, best.content.start, span.start) || inSourceWording(doc.tokens, best))) {
+  if (!best || !(best.direct || quotedWithin(doc.text, best.content.start, span.start) || inSourceWording(doc.tokens, best)) ||
+      (!best.direct && contrastedAway(doc.text, best.content.start, span.start))) {
     return { span: null, entity: null, author: true };
   }
   const entity = best.sourceEntity && doc.entities.some((e) => e.id === best!.sourceEntity) ? best.sourceEntity : null;
   return { span: best.source, entity, author: false };
+}
+
+/**
+ * Is the label the other term of a contrast the reporter draws ("blaming the attacks on
+ * 'Shia-backed militias' rather than 'Iranian-backed militias'")? The source chose one
+ * term instead of the other: the rejected one is the reporter's word.
+ */
+function contrastedAway(text: string, from: number, at: number): boolean {
+  return /\b(rather than|instead of)\b[^.;:]*$/i.test(text.slice(from, at));
 }
 
 /** Is offset `at` inside a quotation that opens after `from` (“Shia-backed militias”)? */
