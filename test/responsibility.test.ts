@@ -102,6 +102,13 @@ test('a headline with compressed targets and "the attackers" later on stay one i
   assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}`).join(' | '));
 });
 
+test('"This was a deliberate strike on civilians" characterises the incident told, it is no new one', () => {
+  const doc = analyse('A drone struck the power plant in the town of Orno overnight, officials said. The governor blamed the attack on the Iron Coast Front. "This was a deliberate strike on civilians," she said.');
+  const hostile = doc.events.filter((e) => e.type === 'ASSAULT');
+  assert.ok(hostile.some((e) => e.trigger.text === 'strike'));
+  assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}`).join(' | '));
+});
+
 test('responsibility records carry ids r1, r2 … and evidence spans', () => {
   const doc = analyse('Gunmen attacked a police post near Karsk on Sunday. The Free Hills Front denied any involvement in the attack.');
   doc.responsibility.forEach((r, i) => assert.equal(r.id, `r${i + 1}`));

@@ -101,6 +101,14 @@ function isHeadline(doc: Doc): boolean {
 }
 
 /** Is the mention a definite reference back ("the attacks", "these strikes", "the latest attack")? */
+/** "This was a deliberate strike on civilians", "it is an attack on": a predicate about what was named before. */
+const PREDICATE_OF_DEMONSTRATIVE = /\b(this|that|it)\s+(was|is|has been|had been)\s+(an?|the)\s+(\S+\s+){0,2}$/i;
+
+/** A mention that only characterises what "this" or "it" names: it is the latest incident of its kind. */
+function characterisesPrevious(doc: Doc, ev: Event): boolean {
+  return PREDICATE_OF_DEMONSTRATIVE.test(doc.text.slice(Math.max(0, ev.trigger.start - 60), ev.trigger.start));
+}
+
 function definite(doc: Doc, ev: Event): boolean {
   const before = doc.text.slice(Math.max(0, ev.trigger.start - 60), ev.trigger.start);
   // The words of the noun phrase before the trigger: back to a verb-like boundary.
@@ -154,6 +162,15 @@ export function findIncidents(doc: Doc): Incident[] {
     if (sameSentence) {
       sameSentence.mentions.push(ev);
       continue;
+    }
+    // "This was a deliberate strike on civilians": what it says of the incident is no clash.
+    if (characterisesPrevious(doc, ev)) {
+      const s = sentenceIndexAt(doc, ev.trigger.start);
+      const latest = [...incidents].reverse().find((inc) => inc.mentions.some((m) => family(m.type) === family(ev.type) && s - sentenceIndexAt(doc, m.trigger.start) <= 3));
+      if (latest) {
+        latest.mentions.push(ev);
+        continue;
+      }
     }
     const back = definite(doc, ev) || doneByTheDoers(doc, ev);
     // A reference back ("the bombing" in "denied any role in the bombing on Tuesday") takes
