@@ -103,7 +103,7 @@ test('a headline with compressed targets and "the attackers" later on stay one i
 });
 
 test('"This was a deliberate strike on civilians" characterises the incident told, it is no new one', () => {
-  const doc = analyse('A drone struck the power plant in the town of Orno overnight, officials said. The governor blamed the attack on the Iron Coast Front. "This was a deliberate strike on civilians," she said.');
+  const doc = analyse('Drone strike on Orno power plant leaves town in darkness\n\nA drone struck the power plant in the town of Orno overnight, injuring two workers, officials said. The governor blamed the attack on the Iron Coast Front. "This was a deliberate strike on civilians," she said.');
   const hostile = doc.events.filter((e) => e.type === 'ASSAULT');
   assert.ok(hostile.some((e) => e.trigger.text === 'strike'));
   assert.equal(new Set(hostile.map((e) => e.incident)).size, 1, hostile.map((e) => `${e.trigger.text}:${e.incident}`).join(' | '));
