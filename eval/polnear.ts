@@ -125,10 +125,12 @@ export async function runPolnear(options: SuiteOptions): Promise<SuiteResult> {
       const gc = tok(g.cue);
       const pc = tok(p.cue);
       if (g.cue === null ? p.cue === null : p.cue !== null && intersectionSize(gc, pc) > 0) cueAgree++;
-      cueF1Sum += overlapF1(gc, pc);
+      const cueF1 = overlapF1(gc, pc);
+      cueF1Sum += cueF1;
       if (g.cue && p.cue && spanKey(text, g.cue) === spanKey(text, p.cue)) cueExact++;
-      if (!sourceOk && options.errorsFile) {
-        errors.push(errorLine('source-mismatch', article, doc, g, preds[pair.pred]!));
+      if (options.errorsFile) {
+        if (!sourceOk) errors.push(errorLine('source-mismatch', article, doc, g, preds[pair.pred]!));
+        if (cueF1 < 1) errors.push(errorLine(cueF1 === 0 ? 'cue-mismatch' : 'cue-extent', article, doc, g, preds[pair.pred]!));
       }
     }
 
