@@ -69,3 +69,14 @@ test('the reduced wink pipe tags, lemmatises and splits exactly as the default p
   };
   assert.deepEqual(read(wink()), read(winkWithDefaultPipe()));
 });
+
+test('participial adjectives before a noun are adjectives; after a noun or an auxiliary they stay verbs', () => {
+  const tag = (text: string, word: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.text === word)!;
+  assert.equal(tag('Warring factions signed a truce.', 'Warring').pos, 'ADJ');
+  assert.equal(tag('Warring factions signed a truce.', 'Warring').lemma, 'warring');
+  assert.equal(tag('Leaders of opposing parties met.', 'opposing').pos, 'ADJ');
+  assert.equal(tag('Rebels occupying the school fired on troops.', 'occupying').pos, 'VERB');
+  assert.equal(tag('Troops were invading villages.', 'invading').pos, 'VERB');
+  // Not in the lexicon: a gerund with its object.
+  assert.equal(tag('Attacking civilians is a crime.', 'Attacking').pos, 'VERB');
+});

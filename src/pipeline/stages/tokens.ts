@@ -1,4 +1,6 @@
 import type { Doc, Pos, Sentence, Token } from '../../doc/types.js';
+import { loadJsonResource } from '../../resources.js';
+import type { PipelineContext } from '../index.js';
 import { wink } from '../nlp.js';
 
 /**
@@ -10,9 +12,11 @@ import { wink } from '../nlp.js';
  * abbreviations (U.S., Gen., Mr.); we add two rules it lacks: a line break ends a
  * sentence when the line has no final punctuation and the next line does not continue
  * it (headlines, bylines), and a dateline opening a paragraph ("WASHINGTON (AP) —") is
- * a sentence of its own, so it is neither reported content nor an event's date.
+ * a sentence of its own, so it is neither reported content nor an event's date. And one
+ * tagging rule: participial adjectives opening a noun phrase are adjectives
+ * (`retagParticipialAdjectives`).
  */
-export function tokensStage(doc: Doc): void {
+export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
   const tokens: Token[] = [];
   // wink-nlp emits line breaks and runs of white space as SPACE tokens; they are not
@@ -23,6 +27,7 @@ export function tokensStage(doc: Doc): void {
     throw new Error(`tokenizer lost text after character ${offset} of ${doc.text.length}`);
   }
   const sentences = collectSentences(doc.text, tokens, ownIndex, read.sentences);
+  retagParticipialAdjectives(tokens, context.memo('tokens:participial-adjectives', loadParticipialAdjectives));
   doc.tokens = tokens;
   doc.sentences = sentences;
 }
@@ -96,6 +101,37 @@ function collectSentences(text: string, tokens: Token[], ownIndex: Int32Array, s
     for (let t = s.firstToken; t < s.lastToken; t++) tokens[t]!.sentence = index;
   }
   return sentences;
+}
+
+function loadParticipialAdjectives(): ReadonlySet<string> {
+  return new Set(loadJsonResource<{ words: string[] }>('lexicons/tokens/participial-adjectives.json').words);
+}
+
+/** Tags before which a word opens a noun phrase rather than continuing a clause as its verb. */
+const OPENS_PHRASE_AFTER = new Set<Pos>(['PUNCT', 'CCONJ', 'ADP', 'DET', 'ADJ', 'SCONJ']);
+
+/**
+ * wink-nlp tags a participial adjective as a verb (or, capitalised, a proper noun) when
+ * it opens a sentence or follows "and"/"of": "Neighbouring/VERB Kelvia's ministry
+ * rejected …", "Occupying/VERB forces shelled …". The noun phrase then reads as the
+ * verb's object and the clause loses its subject. Before a noun, at a phrase opening,
+ * the words of lexicons/tokens/participial-adjectives.json are adjectives (lemma: the
+ * word itself, as wink gives adjectives). After a noun or an auxiliary they stay verbs
+ * ("rebels occupying buildings", "troops were invading towns").
+ */
+function retagParticipialAdjectives(tokens: Token[], words: ReadonlySet<string>): void {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'ADJ' || !words.has(t.norm)) continue;
+    const previous = i > 0 && tokens[i - 1]!.sentence === t.sentence ? tokens[i - 1]! : null;
+    if (previous && !OPENS_PHRASE_AFTER.has(previous.pos)) continue;
+    const next = tokens[i + 1]!;
+    const afterNext = tokens[i + 2];
+    const nounFollows = next.pos === 'NOUN' || next.pos === 'PROPN' || (next.pos === 'ADJ' && afterNext?.pos === 'NOUN');
+    if (!nounFollows || next.sentence !== t.sentence) continue;
+    t.pos = 'ADJ';
+    t.lemma = t.norm;
+  }
 }
 
 /** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
