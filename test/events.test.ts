@@ -194,3 +194,18 @@ test('a labour strike is a protest, an air strike an assault', () => {
   assert.equal(find(events('Dock workers began a strike over unpaid wages.'), 'strike').type, 'PROTEST');
   assert.equal(find(events('An air strike destroyed the bridge.'), 'air strike').type, 'ASSAULT');
 });
+
+test('"strike" is a labour strike only with labour words near it, not anywhere in the sentence', () => {
+  assert.equal(find(events('Teachers in Varno went on a strike over pay.'), 'strike').type, 'PROTEST');
+  assert.equal(find(events('Dock workers began a strike on Monday.'), 'strike').type, 'PROTEST');
+  // "workers" are the victims and "the work of" names an author: the strike is an attack.
+  assert.equal(find(events('The strike on the plant killed two workers, officials said.'), 'strike').type, 'ASSAULT');
+  assert.equal(find(events('Analysts said the strike, if confirmed as the work of the rebels, would mark an escalation.'), 'strike').type, 'ASSAULT');
+});
+
+test('a participial adjective opening the sentence leaves the subject its actor', () => {
+  const shelled = find(events('Occupying forces shelled the town, and invading troops seized the bridge.'), 'shelled');
+  assert.deepEqual(names(shelled.source), ['Occupying forces']);
+  assert.deepEqual(names(find(events('Occupying forces shelled the town, and invading troops seized the bridge.'), 'seized').source), ['invading troops']);
+  assert.deepEqual(names(find(events("Neighbouring Kelvia's foreign ministry rejected the proposal."), 'rejected').source), ["Neighbouring Kelvia's foreign ministry"]);
+});

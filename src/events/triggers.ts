@@ -172,7 +172,7 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       let sense = lex.nouns.get(lemma) ?? lex.nouns.get(t.norm);
       if (!sense) continue;
       // A strike among workers, unions and wages is a labour strike.
-      if (lemma === 'strike' && laborContext(tokens, first, last, lex)) sense = { type: 'PROTEST', cameo: '143' };
+      if (lemma === 'strike' && laborContext(tokens, i, first, last, lex)) sense = { type: 'PROTEST', cameo: '143' };
       const np = clauses.phraseAt(i);
       if (np && np.head !== i && !(np.possessor && i < np.possessor[1])) {
         // A modifier ("aid workers", "protest movement") is not the event, unless what it
@@ -203,15 +203,30 @@ function weaponObject(clauses: Clauses, lex: TriggerLexicon, v: number): { np: N
   return cameo ? { np, cameo } : null;
 }
 
-function laborContext(tokens: Token[], first: number, last: number, lex: TriggerLexicon): boolean {
-  let labor = false;
+/** Whether "strike" at `strike` is a labour strike: no weapon or military in the sentence, and a labour cue near it. */
+function laborContext(tokens: Token[], strike: number, first: number, last: number, lex: TriggerLexicon): boolean {
+  // A strike "on" or "against" something is aimed at it: an attack ("on Monday" is a date).
+  const after = tokens[strike + 1]?.norm;
+  if (after === 'against' || (after === 'on' && !DAY_OR_MONTH.test(tokens[strike + 2]?.norm ?? ''))) return false;
   for (let k = first; k < last; k++) {
     const l = lemmaOf(tokens[k]!);
     if (lex.weapons.has(l) || l === 'military' || l === 'air' || l === 'army') return false;
-    if (lex.laborCues.has(l)) labor = true;
   }
-  return labor;
+  // Who strikes and over what stand close to the word ("teachers began a strike over
+  // pay"); a worker named elsewhere in the sentence ("the strike killed two workers")
+  // says nothing of its sense, nor does "the work of" (authorship).
+  for (let k = Math.max(first, strike - LABOR_WINDOW); k < Math.min(last, strike + LABOR_WINDOW + 1); k++) {
+    const l = lemmaOf(tokens[k]!);
+    if (l === 'work' && tokens[k + 1]?.norm === 'of') continue;
+    if (lex.laborCues.has(l)) return true;
+  }
+  return false;
 }
+
+const DAY_OR_MONTH = /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** Tokens either side of "strike" where a labour cue decides its sense. */
+const LABOR_WINDOW = 5;
 
 /** For a verb with a verb+object table: the first or second object phrase whose noun is in the table. */
 function objectNoun(clauses: Clauses, v: number, table: Map<string, Sense | null>): { np: NounPhrase; token: number; sense: Sense | null } | null {
