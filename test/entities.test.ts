@@ -244,3 +244,11 @@ test('unknown organisations are typed by their words', () => {
   assert.equal(named(doc, 'Northfield Institute for Water Studies').type, 'ORG');
   assert.equal(named(doc, 'Tarsa Brigades').type, 'GROUP');
 });
+
+test('a dateline names a place, and a byline title does not reach into it', () => {
+  const doc = entitiesOf('Depot fire kills two\n\nBy Staff Reporter\n\nMERVANO, June 3 (Wire) — A fire at a fuel depot near Mervano killed two workers on Tuesday.');
+  const place = named(doc, 'Mervano');
+  assert.equal(place.type, 'GPE');
+  assert.equal(place.code, null);
+  assert.deepEqual(mentionTexts(place), ['MERVANO', 'Mervano']);
+});

@@ -550,7 +550,8 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   let coveredFrom = chunk.start;
   if (titles.length === 0 && !modifier) {
     const before = roleEndingAt(roleAt, p);
-    if (before && before.role.kind === 'person') {
+    // (Never across a sentence end: "By Staff Reporter | KANDAR, March 4 —".)
+    if (before && before.role.kind === 'person' && tokens[before.start]!.sentence === tokens[p]!.sentence) {
       titles.push(before);
       gender ??= before.role.gender;
       titled = true;

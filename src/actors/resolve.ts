@@ -1,3 +1,4 @@
+import { datelineAt } from '../doc/dateline.js';
 import { makeSpan } from '../doc/doc.js';
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { combineCodes, isCountryCode } from './codes.js';
@@ -429,6 +430,8 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   const head = words[words.length - 1] ?? '';
   const code = firstCode(r.mentions);
   if (words.some((w) => names.groupWords.has(w))) return 'GROUP';
+  // "KANDAR, March 4 (Wire) —": a dateline names the place the story is filed from.
+  if (!code && r.mentions.some((x) => x.kind === 'name' && datelineAt(ctx.text, ctx.tokens[x.start]!.start) !== null)) return 'GPE';
   // "the northern city of Varno", "the town of Orno": the place noun before "of" types it.
   const placeNoun = placeNounBefore(r, ctx);
   if (placeNoun) return placeNoun;

@@ -1,3 +1,4 @@
+import { datelineAt } from '../../doc/dateline.js';
 import type { Doc, Pos, Sentence, Token } from '../../doc/types.js';
 import { loadJsonResource } from '../../resources.js';
 import type { PipelineContext } from '../index.js';
@@ -151,20 +152,12 @@ function locate(text: string, value: string, from: number, expected: number): nu
   return found;
 }
 
-/**
- * A news dateline opening a sentence: the place in capitals, perhaps a state or country,
- * a date and the agency, then a dash ("WASHINGTON (AP) —", "KANDAR, March 4 (Wire) —",
- * "TRENTON, N.J. (AP) —", "PARIS, Aug 31 (Reuters) -"). It is no part of the sentence.
- */
-const DATELINE = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s+\d{1,2})?)*(?:\s+\([^()\n]{1,40}\))?\s+[—–-]{1,2}(?=\s)/;
-
 /** Adds `s` to `out`, as two sentences when it opens with a dateline. */
 function splitAfterDateline(text: string, tokens: Token[], s: Sentence, out: Sentence[]): void {
   // Datelines open a paragraph (or the text), and the story goes on with a capital.
-  const lineStart = s.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, s.start - 40), s.start));
-  const m = lineStart ? DATELINE.exec(text.slice(s.start, Math.min(s.end, s.start + 120))) : null;
-  if (m && /[A-Z]{2}/.test(m[0])) {
-    const end = s.start + m[0].length;
+  const dateline = datelineAt(text.slice(0, s.end), s.start);
+  if (dateline) {
+    const end = s.start + dateline.length;
     let k = s.firstToken;
     while (k < s.lastToken && tokens[k]!.start < end) k++;
     if (k > s.firstToken && k < s.lastToken && tokens[k - 1]!.end === end && /^[\p{Lu}\d"“‘']/u.test(tokens[k]!.text)) {
