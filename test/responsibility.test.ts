@@ -164,3 +164,24 @@ test('disputed perpetrators of one attack stay one incident, each account listed
   assert.equal(conflict.length, 1, JSON.stringify(doc.contradictions));
   assert.match(conflict[0]!.explanation, /Coastal Rebels: themselves \(claim\)/);
 });
+
+test('a denier is no perpetrator, and "who is behind this" asks rather than accuses', () => {
+  const doc = analyse('A drone hit a fuel depot near Mervano on Monday. "We did not carry out this attack," a spokesman for the Red Hand said. An expert said the drone appeared to have come from the south. "It is too early to say who is behind this," said Ana Dorn, a researcher.');
+  const s = stances(doc);
+  assert.ok(s.includes('a spokesman for the Red Hand:deny'), s.join(' | '));
+  assert.ok(s.some((x) => /^Ana Dorn.*:uncertain$/.test(x)), s.join(' | '));
+  assert.ok(!doc.responsibility.some((r) => r.stance === 'accuse' || r.stance === 'suspect'), s.join(' | '));
+});
+
+test('a long relative clause between the denier and "denied" keeps the denier', () => {
+  const doc = analyse('A drone hit a fuel depot near Mervano on Monday. The Red Hand, which has fought the government in the hills since 2019, denied any involvement.');
+  assert.ok(stances(doc).some((x) => /Red Hand:deny/.test(x)), stances(doc).join(' | '));
+});
+
+test('a headline and its first report are one incident even with a byline and dateline between them', () => {
+  const doc = analyse('Drone strike hits fuel depot in Varnia; rebels deny role\n\nBy Staff Reporter\n\nMERVANO, June 3 (Wire) — A drone struck a fuel depot outside Mervano on Tuesday, killing two guards.');
+  const incidents = new Set(doc.responsibility.map((r) => r.incident));
+  const struck = doc.events.find((e) => e.trigger.text === 'struck')!;
+  assert.ok(doc.responsibility.some((r) => r.stance === 'deny' && r.incident === struck.incident), stances(doc).join(' | '));
+  assert.equal(incidents.size, 1);
+});

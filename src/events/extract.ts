@@ -692,8 +692,9 @@ function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft, dyadsOnly: boolea
   // A dictionary-coded event needs an actor; coding with dictionaries alone, a source and
   // a target, as PETRARCH requires a dyad.
   if (d.dictionary) return dyadsOnly ? d.source.length > 0 && d.target.length > 0 : d.source.length > 0 || d.target.length > 0;
-  // A verb + object pair ("signed an agreement", "fired a rocket") names its event whoever the actors are.
-  if (d.object) return true;
+  // A verb + object pair ("signed an agreement", "fired a rocket") names its event whoever
+  // the actors are; so does a weapon or an attack striking something ("a drone hit the depot").
+  if (d.object || d.weaponSubject) return true;
   const key = d.key;
   const hasActor = (refs: ActorRef[]) => refs.length > 0;
   if (lex.weak.has(key) && !d.governed) {

@@ -1,6 +1,6 @@
 import { sentenceIndexAt } from '../doc/doc.js';
 import { loadJsonResource } from '../resources.js';
-import type { ActorRef, Doc, Event } from '../doc/types.js';
+import type { ActorRef, Doc, Entity, Event } from '../doc/types.js';
 import { isHostileType } from './cameo.js';
 import { ActorIndex } from './actors.js';
 
@@ -59,6 +59,26 @@ function placesClash(a: Event, b: Event): boolean {
   if (a.place.length === 0 || b.place.length === 0) return false;
   // One place may name the other within it: "the harbor city of Port Meridian" is Port Meridian.
   return !a.place.some((p) => b.place.some((q) => samePlace(p.text, q.text)));
+}
+
+/** Sentences after the headline within which the story's first report of its incident comes. */
+const FIRST_REPORT_WITHIN = 5;
+
+/**
+ * Looser than `placesClash`, for a headline and its report: places disagree only when
+ * they lie in different known countries ("in Varnia" and "outside Ostravel" may be a
+ * country and its town).
+ */
+function countriesClash(doc: Doc, a: Event, b: Event): boolean {
+  if (!placesClash(a, b)) return false;
+  const countries = (ev: Event) => new Set(ev.place.map((p) => entityAt(doc, p)?.country).filter((c): c is string => !!c));
+  const ca = countries(a);
+  const cb = countries(b);
+  return ca.size > 0 && cb.size > 0 && ![...ca].some((c) => cb.has(c));
+}
+
+function entityAt(doc: Doc, span: { start: number; end: number }): Entity | undefined {
+  return doc.entities.find((e) => e.mentions.some((m) => m.start <= span.start && m.end >= span.end));
 }
 
 function samePlace(a: string, b: string): boolean {
@@ -191,9 +211,13 @@ export function findIncidents(doc: Doc): Incident[] {
       // The story's first report of the headline's incident ("Militants kill 9 soldiers in
       // ambush" / "Gunmen ambushed an army convoy …"): a headline's compressed targets do
       // not clash with the report's; kind, asserted perpetrators, time and place still must agree.
-      const headlineIncident = sentence <= 2 && isHeadline(doc)
+      // The report is the first mention after the headline's (bylines and datelines may
+      // stand between), and a headline's place may be the country of the report's town.
+      const firstAfterHeadline = sentence <= FIRST_REPORT_WITHIN && isHeadline(doc) &&
+        incidents.every((inc) => inc.mentions.every((m) => sentenceIndexAt(doc, m.trigger.start) === 0));
+      const headlineIncident = firstAfterHeadline
         ? incidents.find((inc) => inc.mentions.some((m) => sentenceIndexAt(doc, m.trigger.start) === 0) &&
-            inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !sourcesClash(doc, m, ev) && !timesClash(m, ev) && !placesClash(m, ev)))
+            inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !sourcesClash(doc, m, ev) && !timesClash(m, ev) && !countriesClash(doc, m, ev)))
         : undefined;
       joined = headlineIncident ?? [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
         const ms = sentenceIndexAt(doc, m.trigger.start);

@@ -1,5 +1,5 @@
 import { tokenIndexAt, trimSpan } from '../doc/doc.js';
-import type { ActorRef, Attribution, Doc, Responsibility, Stance, Token } from '../doc/types.js';
+import type { ActorRef, Attribution, Doc, Modality, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex } from './actors.js';
 import { MATERIAL_HOSTILE } from './cameo.js';
@@ -224,6 +224,8 @@ export function findResponsibility(doc: Doc): Responsibility[] {
         // Only a speaker can deny or claim; the article's voice does neither.
         if (!speaker.author) add({ incident: inc.id, stance: cue.stance, speaker, target: null, evidence }, tokens[cue.first]!.start);
       } else {
+        // "It is too early to say who is behind this": a question, not an accusation.
+        if (WH_SUBJECT.has(tokens[cue.first - 1]?.norm ?? '')) continue;
         // Who is accused or suspected: the perpetrator phrase of the cue.
         const target = cueTarget(doc, clauses, actors, cue, inc);
         if (!target) continue;
@@ -393,6 +395,9 @@ function hedgedAround(tokens: Token[], ti: number, first: number, last: number):
   return false;
 }
 
+const PERPETRATOR_MODALITIES: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported', 'claimed']);
+const WH_SUBJECT: ReadonlySet<string> = new Set(['who', 'whoever', 'what', 'which']);
+
 /**
  * The actor a suspicion or accusation cue names: "X is behind the attack" (the subject),
  * "bears the hallmarks of X" (the phrase after "of"), "suspected X" (the object), or
@@ -429,6 +434,8 @@ function cueTarget(doc: Doc, clauses: Clauses, actors: ActorIndex, cue: Cue, inc
       if (ref) return ref;
     }
   }
-  const perp = inc.mentions.find((m) => m.source.length > 0 && ActorIndex.identifies(doc, m.source[0]!));
+  // Only a mention that tells the deed as done names a perpetrator: not the denier of "we
+  // did not target civilians", nor the actor of a conditional or hypothetical one.
+  const perp = inc.mentions.find((m) => PERPETRATOR_MODALITIES.has(m.modality) && m.source.length > 0 && ActorIndex.identifies(doc, m.source[0]!));
   return perp ? perp.source[0]! : null;
 }

@@ -195,6 +195,12 @@ function headOf(tokens: Token[], first: number, last: number): number {
 
 const built = new WeakMap<Doc, Clauses>();
 
+/** Longest appositive or participle clause between a subject and its verb, in tokens. */
+const MAX_PARENTHETICAL = 14;
+/** Longest non-restrictive relative clause there ("X, which …, said"). */
+const MAX_RELATIVE_BLOCK = 32;
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['which', 'who', 'whose', 'whom']);
+
 /** Per-sentence chunk index, cached on the doc run. */
 export class Clauses {
   readonly phrases: NounPhrase[] = [];
@@ -385,14 +391,19 @@ export class Clauses {
   /** For a comma at i closing a parenthetical, the index of the comma that opens it. */
   private commaBlockStart(i: number): number | null {
     const [first] = this.sentenceBounds(i);
-    for (let k = i - 1; k >= first && k > i - 14; k--) {
+    // A participle clause is fine ("X, citing security concerns, said"); a finite verb or a
+    // subordinate clause is not — except in a non-restrictive relative clause, which may be
+    // long and finite ("The Front, which has waged an insurgency since 2019, denied …").
+    let clausal = false;
+    for (let k = i - 1; k >= first && k > i - MAX_RELATIVE_BLOCK; k--) {
       const t = this.tokens[k]!;
-      if (t.text === ',') return k;
-      if (t.pos === 'VERB' && !hyphenJoined(this.tokens, k)) {
-        // A participle clause is fine ("X, citing security concerns, said"); a finite verb is not.
-        if (!/(ing|ed|en)$/.test(t.norm)) return null;
+      if (t.text === ',') {
+        if (RELATIVE_OPENERS.has(this.tokens[k + 1]?.norm ?? '')) return k;
+        return clausal || k <= i - MAX_PARENTHETICAL ? null : k;
       }
-      if (t.pos === 'SCONJ' || t.text === ';' || t.text === ':') return null;
+      if (t.text === ';' || t.text === ':') return null;
+      if (t.pos === 'VERB' && !hyphenJoined(this.tokens, k) && !/(ing|ed|en)$/.test(t.norm)) clausal = true;
+      if (t.pos === 'SCONJ' && !RELATIVE_OPENERS.has(t.norm)) clausal = true;
     }
     return null;
   }
