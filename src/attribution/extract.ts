@@ -1,6 +1,7 @@
 import { makeSpan } from '../doc/doc.js';
 import type { Attribution, Doc } from '../doc/types.js';
 import { isAnonymityRequest, isAnonymous } from './anonymity.js';
+import { isMediumOfVerb, isNonReport } from './nonreport.js';
 import { relayCitations, resolveNesting } from './chains.js';
 import { headOf, mainPhrase, npEndAfter } from './chunk.js';
 import { buildContext, CLOSE_MARK, OPEN_MARK, type AttrContext } from './context.js';
@@ -67,12 +68,16 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   const proposals: Draft[] = [];
   for (const cue of findCueCandidates(ctx)) {
     if (role[cue.head]) continue;
+    // `said in a statement that C`: the statement is the verb's medium, one report
+    if (isMediumOfVerb(ctx, cue)) continue;
     const d = frameCandidate(frames, cue);
     if (!d || off?.has(d.sieve)) continue;
     // `rebels attacked an army checkpoint`: force, not speech
     if (d.cueType === 'accuse' && d.cue.kind === 'verb' && physicalObject(ctx, d)) continue;
     // `who asked not to be named`: part of the source's description, no report
     if (d.content[0] > d.cue.last && isAnonymityRequest(ctx, d.content)) continue;
+    // `did not respond to a request for comment`, `calls seeking comment`: nothing is reported
+    if (isNonReport(ctx, d)) continue;
     if (model && !d.trusted) {
       d.score = model.score(ctx, cue, d);
       if (d.score <= model.threshold) continue;
@@ -182,6 +187,11 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
       let edge = left - 1;
       const conjunction = edge > c0 && (tokens[edge]!.pos === 'CCONJ' || tokens[edge]!.pos === 'SCONJ' || tokens[edge]!.norm === 'while');
       if (conjunction) edge--;
+      // `X said she and her peers referred to …`: the conjunction joins the subject of b, which opens a's content
+      if (conjunction && b.source && b.source[0] === edge + 2 && tokens[edge + 1]!.pos === 'CCONJ' && coordinatedSubjectStart(ctx, edge, c0) !== -1) {
+        b.source = [coordinatedSubjectStart(ctx, edge, c0), b.source[1]];
+        continue;
+      }
       let end: number;
       if (edge > c0 && /^[,;:—–]$/.test(tokens[edge]!.text)) end = edge - 1;
       else if (conjunction && tokens[edge + 1]!.pos === 'CCONJ') end = edge;
@@ -194,6 +204,19 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
       }
     }
   }
+}
+
+/**
+ * The start of a noun phrase ending at `end` that opens a clause at or after `c0` (the
+ * content's start, or right after its `that`): the first conjunct of a coordinated
+ * subject (`she` in `said she and her peers …`); -1 when the phrase does not open the clause.
+ */
+function coordinatedSubjectStart(ctx: AttrContext, end: number, c0: number): number {
+  const { tokens } = ctx;
+  if (!/^(PRON|PROPN|NOUN)$/.test(tokens[end]!.pos)) return -1;
+  let s = end;
+  while (s > c0 && (/^(DET|ADJ|NOUN|PROPN|PRON|NUM)$/.test(tokens[s - 1]!.pos) || tokens[s - 1]!.norm === 'both') && tokens[s - 1]!.norm !== 'that') s--;
+  return s === c0 || tokens[s - 1]!.norm === 'that' ? s : -1;
 }
 
 /** Whether the cue's clause is set off by a comma earlier in its sentence (`X, even after Y said …`). */

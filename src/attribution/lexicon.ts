@@ -20,6 +20,8 @@ interface CueFile {
   catenatives: { verbs: string[] };
   raisingVerbs: { verbs: string[] };
   physicalTargets: { nouns: string[] };
+  publishingVerbs: { verbs: string[] };
+  nonReports: { responseVerbs: string[]; failureVerbs: string[]; requestVerbs: string[] };
 }
 
 interface SourceFile {
@@ -68,6 +70,14 @@ export interface AttributionLexicon {
   collectiveNouns: Set<string>;
   /** What a physical attack hits (checkpoint, convoy, village): an accusation verb with such an object reports force, not speech. */
   physicalTargets: Set<string>;
+  /** Verbs of publishing (release, issue, post) that make one cue with a statement noun and its participle (`released a statement saying`). */
+  publishingVerbs: Set<string>;
+  /** Response verbs (respond, reply): negated or failed, they tell that nothing was said (`did not respond to a request for comment`). */
+  responseVerbs: Set<string>;
+  /** Verbs of failing that negate the act they govern (`failed to respond`). */
+  failureVerbs: Set<string>;
+  /** Request verbs whose bare object `comment` is the reporter's request (`calls seeking comment`). */
+  requestVerbs: Set<string>;
 }
 
 const TYPES: readonly CueType[] = [
@@ -127,6 +137,10 @@ export function attributionLexicon(): AttributionLexicon {
     groupNouns: new Set(sources.groupNouns),
     collectiveNouns: new Set(sources.collectiveNouns),
     physicalTargets: new Set(cues.physicalTargets.nouns),
+    publishingVerbs: new Set(cues.publishingVerbs.verbs),
+    responseVerbs: new Set(cues.nonReports.responseVerbs),
+    failureVerbs: new Set(cues.nonReports.failureVerbs),
+    requestVerbs: new Set(cues.nonReports.requestVerbs),
   };
   return cached;
 }
