@@ -56,6 +56,8 @@ test('md: the analyst\'s brief — incidents with stances and quoted evidence, c
   assert.match(md, /### v\d+ · ASSAULT \(CAMEO \d+\): “Rocket attacks”/);
   assert.match(md, /\| (The )?Free Hills Front \| deny \|/);
   assert.match(md, /\| accuse \| Free Hills Front \|/);
+  // A speaker named in apposition to a role is shown by name, with the role the text gives.
+  assert.match(md, /\| Ilan Dorsk \(its spokesman\) \| deny \|/);
   assert.match(md, /## Commitments, demands and threats/);
   assert.match(md, /if the foreign troops left within a year/);
   assert.match(md, /\*\*deny-and-pledge\*\*/);

@@ -63,10 +63,14 @@ const COMMITMENT_TYPES = new Set(['AGREE', 'DEMAND', 'THREATEN', 'REJECT', 'CONC
 
 export function speakerName(s: Responsibility['speaker'], doc: DocJson): string {
   if (s.author) return 'the article (author)';
-  // "The Northern Shield Brigade, an armed group that …": the name, without its description.
-  if (s.span) return s.span.text.split(/,\s/)[0]!.replace(/,$/, '');
   const e = s.entity ? doc.entities.find((x) => x.id === s.entity) : null;
-  return e?.name ?? 'an unnamed source';
+  if (!s.span) return e?.name ?? 'an unnamed source';
+  // "The Northern Shield Brigade, an armed group that …": the name, without its description.
+  const first = s.span.text.split(/,\s/)[0]!.replace(/,$/, '');
+  if (!e || first.includes(e.name)) return first;
+  // "he": who he is. "its spokesman, Tomas Reil": the name, with the role the text gives.
+  if (/^(he|she|they|it|we|i|him|her|them)$/i.test(first)) return e.name;
+  return s.span.text.includes(e.name) ? `${e.name} (${first})` : first;
 }
 
 export function actorNames(refs: ActorRef[]): string {
