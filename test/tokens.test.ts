@@ -80,3 +80,11 @@ test('participial adjectives before a noun are adjectives; after a noun or an au
   // Not in the lexicon: a gerund with its object.
   assert.equal(tag('Attacking civilians is a crime.', 'Attacking').pos, 'VERB');
 });
+
+test('"shot" after a subject or a perfect "had" is the verb shoot; after a determiner it stays a noun', () => {
+  const tag = (text: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.text === 'shot')!;
+  assert.deepEqual([tag('Rebels shot down a helicopter.').pos, tag('Rebels shot down a helicopter.').lemma], ['VERB', 'shoot']);
+  assert.equal(tag('The guards had shot the prisoners.').pos, 'VERB');
+  assert.equal(tag('A warning shot rang out.').pos, 'NOUN');
+  assert.equal(tag('His shot hit the post.').pos, 'NOUN');
+});

@@ -29,6 +29,7 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   }
   const sentences = collectSentences(doc.text, tokens, ownIndex, read.sentences);
   retagParticipialAdjectives(tokens, context.memo('tokens:participial-adjectives', loadParticipialAdjectives));
+  retagNounTaggedVerbs(tokens, context.memo('tokens:noun-tagged-verbs', loadNounTaggedVerbs));
   doc.tokens = tokens;
   doc.sentences = sentences;
 }
@@ -132,6 +133,36 @@ function retagParticipialAdjectives(tokens: Token[], words: ReadonlySet<string>)
     if (!nounFollows || next.sentence !== t.sentence) continue;
     t.pos = 'ADJ';
     t.lemma = t.norm;
+  }
+}
+
+function loadNounTaggedVerbs(): ReadonlyMap<string, string> {
+  return new Map(Object.entries(loadJsonResource<{ forms: Record<string, string> }>('lexicons/tokens/noun-tagged-verbs.json').forms));
+}
+
+const SUBJECT_END = new Set<Pos>(['NOUN', 'PROPN', 'PRON']);
+const AFTER_VERB = new Set<Pos>(['DET', 'NUM', 'ADP', 'ADJ', 'CCONJ', 'PRON', 'PROPN']);
+
+/**
+ * "A soldier shot/NOUN a protester", "Rebels shot/NOUN down a helicopter": wink-nlp tags
+ * the past forms of lexicons/tokens/noun-tagged-verbs.json as nouns even between a
+ * subject (or a perfect "have") and what follows a verb; there they are verbs.
+ */
+function retagNounTaggedVerbs(tokens: Token[], forms: ReadonlyMap<string, string>): void {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN') continue;
+    const lemma = forms.get(t.norm);
+    if (lemma === undefined) continue;
+    const previous = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
+    const afterSubject = SUBJECT_END.has(previous.pos) && !/^(his|her|its|their|our|my|your)$/.test(previous.norm);
+    const perfect = previous.pos === 'AUX' && /^(had|has|have|having)$/.test(previous.norm);
+    if ((afterSubject || perfect) && AFTER_VERB.has(next.pos)) {
+      t.pos = 'VERB';
+      t.lemma = lemma;
+    }
   }
 }
 
