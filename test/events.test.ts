@@ -209,3 +209,19 @@ test('a participial adjective opening the sentence leaves the subject its actor'
   assert.deepEqual(names(find(events('Occupying forces shelled the town, and invading troops seized the bridge.'), 'seized').source), ['invading troops']);
   assert.deepEqual(names(find(events("Neighbouring Kelvia's foreign ministry rejected the proposal."), 'rejected').source), ["Neighbouring Kelvia's foreign ministry"]);
 });
+
+test('a time limit given for a demand is an ultimatum (CAMEO 139) against its recipient, with its deadline', () => {
+  const doc = events('The minister gave the rebels 48 hours to free the hostages.');
+  const ultimatum = find(doc, 'gave');
+  assert.equal(ultimatum.type, 'THREATEN');
+  assert.equal(ultimatum.cameo, '139');
+  assert.deepEqual(names(ultimatum.target), ['rebels']);
+  assert.equal(ultimatum.deadline?.value, 'PT48H');
+  // A gift of time with no task is no ultimatum.
+  assert.ok(!events('The minister gave the rebels two days of rest.').events.some((e) => e.type === 'THREATEN'));
+});
+
+test('"shot down", "shot" after a subject: wink-nlp tags them nouns, they are attacks', () => {
+  assert.deepEqual(names(find(events('Rebels shot down a military helicopter near Varno.'), 'shot down').source), ['Rebels']);
+  assert.deepEqual(names(find(events('A soldier shot a protester.'), 'shot').target), ['protester']);
+});

@@ -104,6 +104,16 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       if (matched) continue;
     }
     if (t.pos === 'VERB' && !adjectival(tokens, i, first)) {
+      // 2a. A time limit given for a demand: "gave the group 48 hours to release the soldiers".
+      if (TIME_LIMIT_VERBS.has(lemma)) {
+        const limit = timeLimitObject(clauses, i);
+        if (limit) {
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'THREATEN', cameo: '139' }, key: lemma, object: limit });
+          take(i, i + 1);
+          take(limit.first, limit.last);
+          continue;
+        }
+      }
       // 2a. Verb + object that together name an event (impose a curfew, gave … a 12-month window).
       const table = lex.verbObject.get(lemma);
       if (table) {
@@ -227,6 +237,28 @@ const DAY_OR_MONTH = /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(january|febru
 
 /** Tokens either side of "strike" where a labour cue decides its sense. */
 const LABOR_WINDOW = 5;
+
+const TIME_LIMIT_VERBS: ReadonlySet<string> = new Set(['give', 'grant', 'allow']);
+const TIME_UNIT = /^(hour|day|week|month|year)s?$/;
+const NUMBER_WORD = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|ninety|hundred|several|few)$/;
+
+/**
+ * "gave the group 48 hours to release two soldiers", "allowed them a week to leave": a
+ * span of time, after the recipient, to do something — an ultimatum (CAMEO 139). The
+ * time phrase is returned as the verb's object, so the recipient before it is the target.
+ */
+function timeLimitObject(clauses: Clauses, v: number): NounPhrase | null {
+  const tokens = clauses.tokens;
+  const [, last] = clauses.sentenceBounds(v);
+  for (let k = v + 1; k + 3 < last && k <= v + 6; k++) {
+    const t = tokens[k]!;
+    if (!(t.pos === 'NUM' || NUMBER_WORD.test(t.norm)) || !TIME_UNIT.test(tokens[k + 1]!.norm)) continue;
+    if (tokens[k + 2]!.norm !== 'to' || tokens[k + 3]!.pos !== 'VERB') return null;
+    const np = clauses.phraseAt(k + 1);
+    return np && np.last === k + 2 ? np : null;
+  }
+  return null;
+}
 
 /** For a verb with a verb+object table: the first or second object phrase whose noun is in the table. */
 function objectNoun(clauses: Clauses, v: number, table: Map<string, Sense | null>): { np: NounPhrase; token: number; sense: Sense | null } | null {
