@@ -252,3 +252,9 @@ test('a dateline names a place, and a byline title does not reach into it', () =
   assert.equal(place.code, null);
   assert.deepEqual(mentionTexts(place), ['MERVANO', 'Mervano']);
 });
+
+test('a lower-case role before capitalised titles belongs to the named person: "army spokesman Colonel Hadi Sarraf"', () => {
+  const doc = entitiesOf('Army spokesman Colonel Hadi Sarraf told reporters that the convoy had been ambushed.');
+  assert.equal(doc.entities.filter((e) => e.type === 'PERSON').length, 1);
+  assert.equal(named(doc, 'Hadi Sarraf').code, 'MIL');
+});

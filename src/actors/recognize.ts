@@ -548,11 +548,12 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
   // A lower-case title right before the name: "Pentagon press secretary John Kirby",
   // "Iraqi foreign minister Fuad Hussein".
   let coveredFrom = chunk.start;
-  if (titles.length === 0 && !modifier) {
-    const before = roleEndingAt(roleAt, p);
-    // (Never across a sentence end: "By Staff Reporter | KANDAR, March 4 —".)
+  if (!modifier) {
+    // Before the name, or before the capitalised titles that open it ("army spokesman
+    // Colonel Hadi Sarraf"); never across a sentence end ("By Staff Reporter | KANDAR, March 4 —").
+    const before = (titles.length === 0 ? roleEndingAt(roleAt, p) : null) ?? (p > chunk.start ? roleEndingAt(roleAt, chunk.start) : null);
     if (before && before.role.kind === 'person' && tokens[before.start]!.sentence === tokens[p]!.sentence) {
-      titles.push(before);
+      titles.unshift(before);
       gender ??= before.role.gender;
       titled = true;
       coveredFrom = before.start;
