@@ -225,3 +225,8 @@ test('"shot down", "shot" after a subject: wink-nlp tags them nouns, they are at
   assert.deepEqual(names(find(events('Rebels shot down a military helicopter near Varno.'), 'shot down').source), ['Rebels']);
   assert.deepEqual(names(find(events('A soldier shot a protester.'), 'shot').target), ['protester']);
 });
+
+test('an actor whose name holds "of" is named whole: "The Sword of the Valley"', () => {
+  const doc = events('The Sword of the Valley, an armed group, attacked a police post near Varno.');
+  assert.deepEqual(names(find(doc, 'attacked').source), ['Sword of the Valley']);
+});

@@ -183,6 +183,9 @@ export class ActorIndex {
       if (owner && owner.first === np.last + 1 && (this.clauses.hasProper(owner) || owner.possessor) && !this.clauses.isTime(owner)) end = tokens[owner.last - 1]!.end;
     }
     const entity = this.entityFor(start, tokens[np.last - 1]!.end, head.start);
+    // A name with "of" in it ("The Sword of the Valley") runs past the phrase: take all of it.
+    const whole = entity?.mentions.find((m) => m.start >= tokens[np.first]!.start && m.start <= start && m.end > end);
+    if (whole) end = whole.end;
     return { span: makeSpan(text, start, end), entity: entity?.id ?? null };
   }
 
