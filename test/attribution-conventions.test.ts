@@ -69,3 +69,14 @@ test('a coordinated subject opening a reported clause stays in the content', () 
   const b = byCue(extract('The rabbi said he and other leaders jokingly referred to the plan as a circus.'), 'said');
   assert.equal(b.content.text, 'he and other leaders jokingly referred to the plan as a circus');
 });
+
+test('a quotation whose marks are mixed (straight and curly) is still one quotation', () => {
+  const a = byCue(extract('"We will not leave,” the farmer said.'), 'said');
+  assert.equal(a.content.text, '"We will not leave,”');
+  assert.equal(a.direct, true);
+  const b = byCue(extract('“The bridge is safe," the engineer said.'), 'said');
+  assert.equal(b.content.text, '“The bridge is safe,"');
+  // straight marks inside a curly quotation pair up among themselves
+  const c = byCue(extract('“They said "no" to us,” the mayor said.'), 'said');
+  assert.equal(c.content.text, '“They said "no" to us,”');
+});

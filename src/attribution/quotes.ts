@@ -37,6 +37,7 @@ export function findQuotes(text: string): Quote[] {
   let open = -1;
   let openedWith = '';
   let depth = 0;
+  let innerStraight = false;
   let lineStart = 0;
   const endLine = (lineEnd: number) => {
     if (open !== -1) {
@@ -66,15 +67,22 @@ export function findQuotes(text: string): Quote[] {
         open = i;
         openedWith = ch;
         depth = 0;
+        innerStraight = false;
       }
       continue;
     }
     if (openedWith === DOUBLE_APOSTROPHE) {
       if (ch === DOUBLE_APOSTROPHE) close(i, 2);
     } else if (openedWith === STRAIGHT) {
-      if (ch === STRAIGHT) close(i, 1);
+      // `"But we won,” he said`: a curly mark closing a straight one (a typesetting slip) closes it
+      if (ch === STRAIGHT || (ch === CLOSE_CURLY && closesHere(text, i))) close(i, 1);
     } else if (ch === OPEN_CURLY || OTHER_OPEN.has(ch)) {
       depth++;
+    } else if (ch === STRAIGHT && openedWith === OPEN_CURLY) {
+      // `“He said "no" to them,”`: straight marks inside a curly quote pair up; `“The end," he said`: an unpaired one closes it
+      if (innerStraight) innerStraight = false;
+      else if (opensHere(text, i, lineStart)) innerStraight = true;
+      else if (depth === 0 && closesHere(text, i)) close(i, 1);
     } else if (ch === CLOSE_CURLY || OTHER_CLOSE.has(ch) || (ch === STRAIGHT && openedWith === '„')) {
       if (depth > 0) depth--;
       else close(i, 1);
@@ -90,6 +98,13 @@ function opensHere(text: string, i: number, lineStart: number): boolean {
   const before = i === lineStart ? ' ' : text[i - 1]!;
   const after = text[i + 1] ?? ' ';
   return /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
+}
+
+/** A mark that ends a quotation: after a word or punctuation, before a space, punctuation or the end. */
+function closesHere(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  return !/\s/.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
 /** An open quote followed by a paragraph that opens with a quotation mark continues there. */
