@@ -80,3 +80,12 @@ test('a quotation whose marks are mixed (straight and curly) is still one quotat
   const c = byCue(extract('“They said "no" to us,” the mayor said.'), 'said');
   assert.equal(c.content.text, '“They said "no" to us,”');
 });
+
+test('according to X in the middle of its clause, and with a parenthesis after the source', () => {
+  const mid = byCue(extract('The plan, according to the ministry, will cost a billion dollars.'), 'according to');
+  assert.equal(mid.source?.text, 'the ministry');
+  assert.equal(mid.content.text, 'The plan, according to the ministry, will cost a billion dollars');
+  const remark = byCue(extract('The senator won 54 percent of the vote, according to exit polls (a wide margin, but smaller than expected).'), 'according to');
+  assert.equal(remark.source?.text, 'exit polls');
+  assert.equal(remark.content.text, 'The senator won 54 percent of the vote');
+});

@@ -600,19 +600,26 @@ export class FrameFinder {
     }
     // the source runs to the next comma or the end of the sentence
     let srcEnd = cue.last + 1;
-    while (srcEnd + 1 <= last && !isCommaLike(tokens[srcEnd + 1]) && !FINAL.has(tokens[srcEnd + 1]!.text) && tokens[srcEnd + 1]!.text !== ';' && tokens[srcEnd + 1]!.text !== ':' && ctx.mark[srcEnd + 1] !== OPEN_MARK) srcEnd++;
+    while (srcEnd + 1 <= last && !isCommaLike(tokens[srcEnd + 1]) && !FINAL.has(tokens[srcEnd + 1]!.text) && tokens[srcEnd + 1]!.text !== ';' && tokens[srcEnd + 1]!.text !== ':' && tokens[srcEnd + 1]!.text !== '(' && ctx.mark[srcEnd + 1] !== OPEN_MARK) srcEnd++;
     if (srcEnd > last || cue.last + 1 > last) return null;
     const source: [number, number] = [cue.last + 1, this.contentEnd(cue.last + 1, srcEnd)];
+    // `according to exit polls (a sizable margin, …)`: a parenthesis after the source is a remark, neither source nor content
+    let after = srcEnd + 1;
+    if (tokens[after]?.text === '(') {
+      while (after <= last && tokens[after]!.text !== ')') after++;
+      after++;
+    }
     let s = first;
     while (s < cue.first && (LEADING_CONJ.has(tokens[s]!.norm) || tokens[s]!.pos === 'PUNCT' && ctx.mark[s] !== OPEN_MARK)) s++;
     const beforeEnd = cue.first - 1 - (isCommaLike(tokens[cue.first - 1]) ? 1 : 0);
     const hasBefore = beforeEnd >= s;
-    const afterStart = srcEnd + 1 + (isCommaLike(tokens[srcEnd + 1]) ? 1 : 0);
+    const afterStart = after + (isCommaLike(tokens[after]) ? 1 : 0);
     const hasAfter = afterStart <= last && !this.atEnd(afterStart, last);
     if (!hasBefore && !hasAfter) return null;
     const contentStart = hasBefore ? s : afterStart;
     const contentEnd = hasAfter ? this.contentEnd(afterStart, last) : beforeEnd;
-    return this.draft(cue, source, [contentStart, contentEnd], 'according-to');
+    // `C1, according to X, C2`: the content's two parts hold the cue between them
+    return this.draft(cue, source, [contentStart, contentEnd], 'according-to', false, hasBefore && hasAfter);
   }
 
   /** `X's claim that C`, `a Times report that C`, `the insistence on blaming C`, `his decision to C`. */
