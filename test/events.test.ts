@@ -230,3 +230,13 @@ test('an actor whose name holds "of" is named whole: "The Sword of the Valley"',
   const doc = events('The Sword of the Valley, an armed group, attacked a police post near Varno.');
   assert.deepEqual(names(find(doc, 'attacked').source), ['Sword of the Valley']);
 });
+
+test('"otherwise" and "or else" stand for a condition stated before: the threat is conditional', () => {
+  const doc = events('The minister gave the rebels 48 hours to free the hostages, warning that troops would otherwise attack the valley.');
+  const attack = find(doc, 'attack');
+  assert.equal(attack.modality, 'conditional');
+  assert.equal(attack.condition?.text, 'otherwise');
+  assert.equal(find(doc, 'gave').modality, 'asserted');
+  const later = find(events('The rebels must leave the town by Friday. Otherwise, the army will attack it.'), 'attack');
+  assert.equal(later.condition?.text, 'Otherwise');
+});

@@ -60,6 +60,8 @@ export interface ModalityLexicon {
   hypothetical: Set<string>;
   hypotheticalWords: Set<string>;
   conditions: string[][];
+  /** Words standing for a condition stated before: "otherwise", "or else" (if the demand is not met). */
+  anaphoricConditions: string[][];
   denialVerbs: Set<string>;
   denialPhrases: string[][];
   claimPhrases: string[][];
@@ -77,6 +79,7 @@ interface ModalityFile {
   hypothetical: string[];
   hypotheticalWords: string[];
   conditions: string[];
+  anaphoricConditions: string[];
   denialVerbs: string[];
   denialPhrases: string[];
   claimPhrases: string[];
@@ -153,6 +156,7 @@ export function loadModalityLexicon(): ModalityLexicon {
     hypothetical: new Set(file.hypothetical),
     hypotheticalWords: new Set(file.hypotheticalWords),
     conditions: file.conditions.map(words),
+    anaphoricConditions: file.anaphoricConditions.map(words),
     denialVerbs: new Set(file.denialVerbs),
     denialPhrases: file.denialPhrases.map(words),
     claimPhrases: file.claimPhrases.map(words),

@@ -64,6 +64,21 @@ function clauseEnd(tokens: Token[], i: number, last: number): number {
   return last;
 }
 
+/** Start of the clause holding i: after the nearest comma, "that", or clause punctuation before it. */
+function ownClauseStart(tokens: Token[], i: number, first: number): number {
+  for (let k = i - 1; k >= first; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ':' || t.text === ';' || t.text === '—' || t.norm === 'that') return k + 1;
+  }
+  return first;
+}
+
+/** End of the clause holding the tokens from i: the next comma or clause punctuation, or the sentence end. */
+function ownClauseEnd(tokens: Token[], i: number, last: number): number {
+  for (let k = i; k < last; k++) if (tokens[k]!.text === ',' || clauseEnd(tokens, k, k + 1) === k) return k;
+  return last;
+}
+
 const WHETHER_VERBS = new Set(['ask', 'see', 'know', 'wonder', 'decide', 'determine', 'check', 'unclear', 'clear', 'sure', 'question', 'doubt']);
 
 function matchWords(tokens: Token[], i: number, words: string[]): boolean {
@@ -88,6 +103,17 @@ export function conditionClauses(clauses: Clauses, sentence: number, mod: Modali
   const out: ConditionClause[] = [];
   const firstWords = conditionStarts(mod);
   for (let i = s.firstToken; i < s.lastToken; i++) {
+    // "… warning that troops would otherwise launch an operation": "otherwise" stands for
+    // a condition stated before (if the demand is not met); it governs its own clause.
+    const anaphoric = mod.anaphoricConditions.find((w) => matchWords(tokens, i, w));
+    if (anaphoric && !(anaphoric[0] === 'if' && tokens[i + anaphoric.length]?.pos !== 'PUNCT')) {
+      const end = i + anaphoric.length;
+      // "Otherwise, the army will attack": the clause after the comma.
+      if (tokens[end]?.text === ',') out.push({ first: i, last: end, scopeFirst: end + 1, scopeLast: clauseEnd(tokens, end + 1, s.lastToken) });
+      else out.push({ first: i, last: end, scopeFirst: ownClauseStart(tokens, i, s.firstToken), scopeLast: ownClauseEnd(tokens, end, s.lastToken) });
+      i = end - 1;
+      continue;
+    }
     if (!firstWords.has(tokens[i]!.norm)) continue;
     const words = mod.conditions.find((w) => matchWords(tokens, i, w));
     if (!words) continue;
