@@ -1,5 +1,5 @@
 import { datelineAt } from '../doc/dateline.js';
-import { makeSpan } from '../doc/doc.js';
+import { makeSpan, partitionPoint } from '../doc/doc.js';
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { combineCodes, isCountryCode } from './codes.js';
 import { lookupPlace, placesNamed } from './gazetteer.js';
@@ -580,7 +580,7 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     if (!want) continue;
     const sentence = tok.sentence;
     const candidates: ResolvedEntity[] = [];
-    for (let i = firstAtOrAfter(starts, t) - 1; i >= 0; i--) {
+    for (let i = partitionPoint(starts, (s) => s.token < t) - 1; i >= 0; i--) {
       const s = starts[i]!;
       if (tokens[s.token]!.sentence < sentence - 1) break;
       const r = s.r;
@@ -598,21 +598,9 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       inHeadline: false, actor: null, sectors: null,
     };
     r.mentions.push(m);
-    starts.splice(firstAtOrAfter(starts, start), 0, { token: start, r });
+    starts.splice(partitionPoint(starts, (s) => s.token < start), 0, { token: start, r });
     for (let k = start; k < end; k++) taken[k] = 1;
   }
-}
-
-/** Index of the first mention start at or after token t (binary search). */
-function firstAtOrAfter(starts: { token: number }[], t: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]!.token < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function pronounFits(r: ResolvedEntity, want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] }): boolean {

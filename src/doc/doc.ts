@@ -32,24 +32,25 @@ export function makeSpan(text: string, start: number, end: number): Span {
 
 /** The index of the sentence that holds `offset` (the last sentence starting at or before it). */
 export function sentenceIndexAt(doc: Pick<Doc, 'sentences'>, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(doc.sentences, (s) => s.start <= offset) - 1);
 }
 
 /** The index of the token that holds `offset` (the last token starting at or before it). */
 export function tokenIndexAt(tokens: readonly Pick<Token, 'start'>[], offset: number): number {
+  return Math.max(0, partitionPoint(tokens, (t) => t.start <= offset) - 1);
+}
+
+/**
+ * Binary search: in `items` ordered so that `before` holds for a prefix of them, the
+ * length of that prefix (the index of the first item for which it fails).
+ */
+export function partitionPoint<T>(items: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = tokens.length - 1;
+  let hi = items.length;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
