@@ -240,3 +240,14 @@ test('"otherwise" and "or else" stand for a condition stated before: the threat 
   const later = find(events('The rebels must leave the town by Friday. Otherwise, the army will attack it.'), 'attack');
   assert.equal(later.condition?.text, 'Otherwise');
 });
+
+test('"called the killings a massacre" names, it requests nothing; a verb after the quote shares the subject', () => {
+  const doc = events('The opposition leader Ana Mirel called the killings "a massacre" and demanded an inquiry.');
+  assert.ok(!doc.events.some((e) => e.type === 'DEMAND' && /called/.test(e.trigger.text)), doc.events.map((e) => `${e.type}:${e.trigger.text}`).join(', '));
+  assert.deepEqual(names(find(doc, 'demanded').source), ['opposition leader Ana Mirel']);
+});
+
+test('"killing four people and wounding dozens": the wounded are no second target phrase', () => {
+  const ev = find(events('Troops opened fire on the crowd, killing four people and wounding dozens.'), 'killing');
+  assert.deepEqual(names(ev.target), ['people']);
+});

@@ -185,3 +185,13 @@ test('a headline and its first report are one incident even with a byline and da
   assert.ok(doc.responsibility.some((r) => r.stance === 'deny' && r.incident === struck.incident), stances(doc).join(' | '));
   assert.equal(incidents.size, 1);
 });
+
+test('an account naming no target, time or place of its own retells the incident, never one whose victim is its perpetrator', () => {
+  const doc = analyse('Police opened fire on marchers in Varno on Saturday, killing three people, a rights group said. The ministry said 12 officers had been injured by rioters. Witnesses said officers fired live rounds without warning. The opposition called the killings "a massacre".');
+  const opened = doc.events.find((e) => e.trigger.text === 'opened fire')!;
+  for (const trigger of ['fired', 'killings']) {
+    assert.equal(doc.events.find((e) => e.trigger.text === trigger)?.incident, opened.incident, trigger);
+  }
+  const injured = doc.events.find((e) => e.trigger.text === 'injured')!;
+  assert.notEqual(injured.incident, opened.incident);
+});

@@ -133,6 +133,9 @@ export function governorOf(clauses: Clauses, m: Mention, mod: ModalityLexicon): 
   if (CLAIM_VERBS.has(lemmaOf(gov)) && HOSTILE_INCIDENT.has(m.sense.type)) return { governor: g, kind: 'claim', via: 'object', addressee: null };
   const kind = kindOf(lemmaOf(gov), gov, mod);
   if (!kind) return null;
+  // "called the killings a massacre", "told the attackers": the object is whom (or what)
+  // the verb addresses or names, not a thing requested.
+  if (kind === 'request' && mod.addresseeObject.has(lemmaOf(gov))) return null;
   return { governor: g, kind, via: 'object', addressee: null };
 }
 

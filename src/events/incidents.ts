@@ -61,6 +61,16 @@ function placesClash(a: Event, b: Event): boolean {
   return !a.place.some((p) => b.place.some((q) => samePlace(p.text, q.text)));
 }
 
+/** Sentences within which an account naming nothing of its own retells the incident before it. */
+const RETELLING_WITHIN = 3;
+const HABITUAL = /\b(before|previously|repeatedly|often|regularly|routinely|in the past|frequently|again and again)\b/i;
+
+/** Does the mention's sentence speak of a habit or the past rather than one occasion? */
+function habitual(doc: Doc, ev: Event): boolean {
+  const s = doc.sentences[sentenceIndexAt(doc, ev.trigger.start)]!;
+  return HABITUAL.test(doc.text.slice(s.start, s.end));
+}
+
 /** Sentences after the headline within which the story's first report of its incident comes. */
 const FIRST_REPORT_WITHIN = 5;
 
@@ -149,6 +159,11 @@ function headWord(doc: Doc, ev: Event): string {
   return doc.tokens[k]?.lemma.toLowerCase() ?? '';
 }
 
+/** Head lemmas of one deed, verb or its -ing noun: "killings" (killing) goes back to "killing" (kill). */
+function sameHead(a: string, b: string): boolean {
+  return a === b || a === `${b}ing` || b === `${a}ing`;
+}
+
 /** The incidents as the events stage recorded them (Event.incident). */
 export function incidentsOf(doc: Doc): Incident[] {
   const byId = new Map<string, Incident>();
@@ -203,7 +218,7 @@ export function findIncidents(doc: Doc): Incident[] {
       // "the attacks" goes back to the attacks, before any other compatible incident.
       const head = headWord(doc, ev);
       const candidates = [...incidents].reverse().filter(compatible);
-      joined = candidates.find((inc) => inc.mentions.some((m) => headWord(doc, m) === head)) ?? candidates[0];
+      joined = candidates.find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ?? candidates[0];
     } else {
       // An indefinite mention repeats an incident only when what it hit, and when or where,
       // agree — or when it comes right after it (a headline and its first paragraph).
@@ -224,6 +239,19 @@ export function findIncidents(doc: Doc): Incident[] {
         if (!shares(doc, m.target, ev.target)) return sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0;
         return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
       }));
+    }
+    // "Witnesses said officers fired tear gas without warning": someone's account that names
+    // no target, time or place of its own cannot be told apart from the incident just told;
+    // it is that incident in another voice (unless it speaks of habit: "had fired before").
+    if (!joined && !back && ev.modality !== 'asserted' && ev.target.length === 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev)) {
+      // Candidates: the story's first incident and those told in the last few sentences,
+      // never one whose victim is this account's perpetrator ("17 officers were injured" /
+      // "officers fired tear gas"). One with the same perpetrator first, then the first incident.
+      const sentence = sentenceIndexAt(doc, ev.trigger.start);
+      const candidates = incidents.filter((inc, i) => compatible(inc) &&
+        (i === 0 || inc.mentions.some((m) => sentence - sentenceIndexAt(doc, m.trigger.start) <= RETELLING_WITHIN)) &&
+        !inc.mentions.some((m) => shares(doc, m.target, ev.source)));
+      joined = candidates.find((inc) => inc.mentions.some((m) => shares(doc, m.source, ev.source))) ?? candidates[0];
     }
     if (joined) joined.mentions.push(ev);
     else incidents.push({ id: ev.id, mentions: [ev] });

@@ -67,6 +67,8 @@ export interface ModalityLexicon {
   claimPhrases: string[][];
   governors: Record<GovernorKind, Set<string>>;
   readiness: Set<string>;
+  /** Request verbs whose direct object is whom they ask ("called the killings a massacre" asks for nothing). */
+  addresseeObject: Set<string>;
   obligation: Set<string>;
   complementVerbs: Set<string>;
 }
@@ -86,6 +88,7 @@ interface ModalityFile {
   governors: Record<GovernorKind | 'readiness', string[]>;
   obligation: string[];
   complementVerbs: string[];
+  addresseeObject: string[];
 }
 
 /** "ASSAULT 180" -> sense; the type must be a PLOVER type and agree with the CAMEO table. */
@@ -162,6 +165,7 @@ export function loadModalityLexicon(): ModalityLexicon {
     claimPhrases: file.claimPhrases.map(words),
     governors: Object.fromEntries(Object.entries(governors).map(([k, v]) => [k, new Set(v)])) as Record<GovernorKind, Set<string>>,
     readiness: new Set(readiness),
+    addresseeObject: new Set(file.addresseeObject),
     obligation: new Set(file.obligation),
     complementVerbs: new Set(file.complementVerbs),
   };

@@ -124,7 +124,7 @@ function npToken(tokens: Token[], i: number): boolean {
 /**
  * An -ing word wink-nlp tagged a noun that takes a number or determiner after it is a
  * verb with its object: "killing nine soldiers and wounding/NOUN 14", "injuring/NOUN
- * the driver". It opens no noun phrase; what follows is its object.
+ * the driver", "wounding/NOUN dozens". It opens no noun phrase; what follows is its object.
  */
 function gerundWithObject(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
@@ -132,8 +132,11 @@ function gerundWithObject(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || isPossessiveMarker(prev) || POSSESSIVE_PRON.has(prev.norm))) return false;
   const next = tokens[i + 1];
-  return !!next && (next.pos === 'NUM' || (next.pos === 'DET' && next.norm !== 'no'));
+  return !!next && (next.pos === 'NUM' || (next.pos === 'DET' && next.norm !== 'no') || COUNT_WORDS.has(next.norm));
 }
+
+/** Words that count people as a number does: "wounding dozens", "injuring scores of others". */
+const COUNT_WORDS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'others', 'several', 'many', 'more']);
 
 export function chunkSentence(tokens: Token[], first: number, last: number): NounPhrase[] {
   const out: NounPhrase[] = [];
@@ -200,6 +203,7 @@ const MAX_PARENTHETICAL = 14;
 /** Longest non-restrictive relative clause there ("X, which …, said"). */
 const MAX_RELATIVE_BLOCK = 32;
 const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['which', 'who', 'whose', 'whom']);
+const QUOTE_MARKS = /^["“”'‘’«»]$/;
 
 /** Per-sentence chunk index, cached on the doc run. */
 export class Clauses {
@@ -357,7 +361,8 @@ export class Clauses {
           const tk = tokens[k]!;
           // Skip participles inside names and phrases ("the Coordinating Committee", "Iranian-backed").
           if (tk.pos === 'VERB' && !(tokens[k - 1]?.pos === 'DET') && !hyphenJoined(tokens, k)) return this.subjectOf(k, depth + 1);
-          if (tk.pos === 'PUNCT' && tk.text !== ',' ) break;
+          // (Quotation marks do not end the clause: 'called the killings "a massacre" and demanded'.)
+          if (tk.pos === 'PUNCT' && tk.text !== ',' && !QUOTE_MARKS.test(tk.text)) break;
           if (tk.pos === 'SCONJ') break;
         }
         return null;
