@@ -36,3 +36,10 @@ test('shared names go to the most prominent place; a country hint picks a namesa
   assert.ok(springfields[0]!.population >= Math.max(...springfields.filter((p) => !p.capital).map((p) => p.population)) / 3, 'the most prominent first');
   assert.equal(lookupPlace('Nowhereville Upon Nothing'), null);
 });
+
+test('English exonyms find the place stored under its local name; a country hint still picks a namesake', () => {
+  assert.equal(lookupPlace('Geneva')?.country, 'CHE');
+  assert.equal(lookupPlace('Cologne')?.country, 'DEU');
+  assert.equal(lookupPlace('Kiev')?.country, 'UKR');
+  assert.equal(lookupPlace('Geneva', 'USA')?.country, 'USA');
+});

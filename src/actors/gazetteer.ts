@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { worldCountries } from './countries-data.js';
+import { loadJsonResource } from '../resources.js';
 import { nameKey, nameKeyUncached } from './normalize.js';
 
 /**
@@ -543,9 +544,21 @@ function loosePlaces(loose: string): Place[] {
 /** Every place with this name, most prominent first. */
 export function placesNamed(name: string, loose = true): Place[] {
   const key = nameKey(name);
+  // "Geneva": the Swiss city the gazetteer stores as Genève first, then places called Geneva.
+  const local = exonyms().get(key);
+  const named = local ? exactPlaces(nameKey(local)) : null;
   const exact = exactPlaces(key);
+  if (named) return [...named, ...(exact ?? [])];
   if (exact || !loose) return exact ?? [];
   return loosePlaces(looseKey(key));
+}
+
+let exonymTable: Map<string, string> | null = null;
+
+/** English name key -> the gazetteer's local name (lexicons/actors/exonyms.json). */
+function exonyms(): Map<string, string> {
+  exonymTable ??= new Map(Object.entries(loadJsonResource<{ exonyms: Record<string, string> }>('lexicons/actors/exonyms.json').exonyms).map(([k, v]) => [nameKey(k), v]));
+  return exonymTable;
 }
 
 /** The place a name most likely means; with `country`, the most prominent place there. */
