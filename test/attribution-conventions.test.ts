@@ -89,3 +89,13 @@ test('according to X in the middle of its clause, and with a parenthesis after t
   assert.equal(remark.source?.text, 'exit polls');
   assert.equal(remark.content.text, 'The senator won 54 percent of the vote');
 });
+
+test('a passive report with a by-phrase: the agent is the source', () => {
+  const a = byCue(extract('The senator was criticized by rivals for missing votes.'), 'was criticized');
+  assert.equal(a.source?.text, 'rivals');
+  assert.equal(a.cueType, 'accuse');
+  assert.equal(a.content.text, 'The senator was criticized by rivals for missing votes');
+  const q = byCue(extract('He was asked by a reporter whether he would run.'), 'was asked');
+  assert.equal(q.source?.text, 'a reporter');
+  assert.equal(q.cueType, 'question');
+});
