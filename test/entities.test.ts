@@ -258,3 +258,13 @@ test('a lower-case role before capitalised titles belongs to the named person: "
   assert.equal(doc.entities.filter((e) => e.type === 'PERSON').length, 1);
   assert.equal(named(doc, 'Hadi Sarraf').code, 'MIL');
 });
+
+test('a name that owns a state\'s army, ministry or ambassador is a state, not a namesake town', () => {
+  const doc = entitiesOf("Velm's defence ministry denied the report. Karsk summoned Velm's ambassador and accused neighbouring Orvel of shelling.");
+  const velm = named(doc, 'Velm');
+  assert.equal(velm.type, 'GPE');
+  assert.equal(velm.coordinates, null);
+  assert.equal(named(doc, 'Orvel').type, 'GPE');
+  // A leader's name may own a government: it stays a person.
+  assert.notEqual(named(entitiesOf('The Dann government denied it, and Ivo Dann said so.'), 'Ivo Dann').type, 'GPE');
+});

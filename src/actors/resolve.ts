@@ -34,9 +34,18 @@ export interface ResolvedEntity {
   nominalKey: string | null;
   /** Where the entity was last mentioned (token index), for pronoun resolution. */
   lastToken: number;
+  /** Owns a state's institutions in the text ("Velm's army", "Velm's ambassador"). */
+  ownsState: boolean;
 }
 
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'claim', 'deny', 'insist', 'warn', 'note', 'argue', 'announce', 'state', 'write', 'explain', 'reply', 'respond', 'confirm', 'accuse']);
+/**
+ * Heads of nominals that only a state has (not "government" or "administration", which
+ * a leader's name may own: "the Biden administration").
+ */
+const STATE_INSTITUTIONS = /^(army|navy|air force|armed forces|military|border guards?|coast guard|ambassador|embassy|parliament|(foreign|defen[cs]e|interior|home) (ministry|minister|secretary)|ministry of .*)$/;
+
+const NEIGHBOURING = new Set(['neighbouring', 'neighboring']);
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'around', 'toward', 'towards', 'via', 'through']);
 
 /** Definite descriptions and the entity types (and nominal heads) they can refer to. */
@@ -116,6 +125,10 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
     }
   }
 
+  // "Velm's army", "Velm's defence ministry": a name that owns a state's institutions is a state.
+  const stateOwners = new Set<Mention>();
+  for (const m of mentions) if (m.kind === 'nominal' && m.actor && m.head && STATE_INSTITUTIONS.test(m.head)) stateOwners.add(m.actor);
+  for (const r of entities) r.ownsState = r.mentions.some((m) => stateOwners.has(m));
   for (const r of entities) finishEntity(r, ctx);
   addPronounsAndDescriptions(entities, ctx);
   const kept = entities.filter((r) => keepEntity(r));
@@ -141,6 +154,7 @@ function create(ix: Indexes, m: Mention): ResolvedEntity {
     plural: m.plural,
     nominalKey: null,
     lastToken: m.start,
+    ownsState: false,
   };
   ix.entities.push(r);
   if (m.lexiconId) ix.byLexicon.set(m.lexiconId, r);
@@ -415,6 +429,8 @@ function placeEntity(r: ResolvedEntity, ctx: ResolveContext): void {
   }
   if (r.lexiconId?.startsWith('region:') && !r.entity.country) return;
   if (r.lexiconId?.startsWith('region:')) return;
+  // A state no country list knows ("Velm's army") is no town that shares its name.
+  if (r.ownsState) return;
   const place = lookupPlace(r.entity.name, r.entity.country);
   if (place) {
     r.entity.coordinates = { lat: place.lat, lon: place.lon };
@@ -450,6 +466,8 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
     if (/^IMG|REB|INS|UAF/.test(code)) return 'GROUP';
   }
   if (isAcronym(r.entity.name)) return 'ORG';
+  // "Velm's army", "neighbouring Velm": a state.
+  if (!code && words.length <= 3 && (r.ownsState || r.mentions.some((x) => NEIGHBOURING.has(ctx.tokens[x.start - 1]?.norm ?? '')))) return 'GPE';
   const speaks = r.mentions.some((x) => speechNext(x, ctx));
   if (words.length >= 2 && words.length <= 4 && !code) {
     const place = placesNamed(r.entity.name, false)[0];
