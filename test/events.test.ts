@@ -251,3 +251,23 @@ test('"killing four people and wounding dozens": the wounded are no second targe
   const ev = find(events('Troops opened fire on the crowd, killing four people and wounding dozens.'), 'killing');
   assert.deepEqual(names(ev.target), ['people']);
 });
+
+test('a place right after another event noun is that event\'s; a verb coordinated past a gerund keeps the subject', () => {
+  const doc = events("The ministry accused Orvel of shelling two villages and summoned Orvel's ambassador, a day after peace talks in Geneva broke down.");
+  assert.deepEqual(find(doc, 'shelling').place, []);
+  assert.deepEqual(find(doc, 'talks').place.map((p) => p.text), ['Geneva']);
+  assert.deepEqual(names(find(doc, 'summoned').source), ['ministry']);
+});
+
+test('gapping and clause coordination: "X had been killed and Y wounded", "killed soldiers and troops wounded rebels"', () => {
+  const wounded = find(events('Officials said a child had been killed and five civilians wounded in the raid.'), 'wounded');
+  assert.deepEqual(names(wounded.source), []);
+  assert.deepEqual(names(wounded.target), ['civilians']);
+  assert.deepEqual(names(find(events('Rebels killed two soldiers and troops wounded five rebels.'), 'killed').target), ['soldiers']);
+});
+
+test('firing across a border is an attack; a trailing condition ends where ", and" opens another clause', () => {
+  assert.equal(find(events('Orvel denied its forces had fired across the border.'), 'fired').modality, 'denied');
+  const threat = find(events('Karsk threatened to impose sanctions on Orvel unless the shelling stops, and its prime minister said the border could close.'), 'threatened');
+  assert.equal(threat.condition?.text, 'unless the shelling stops');
+});

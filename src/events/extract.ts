@@ -104,7 +104,7 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
       trigger: makeSpan(doc.text, doc.tokens[d.first]!.start, doc.tokens[d.last - 1]!.end),
       source: d.source,
       target: d.target,
-      place: placesOf(clauses, actors, d),
+      place: placesOf(clauses, actors, d, kept),
       time: null,
       modality: m.modality,
       attribution: m.attribution,
@@ -305,7 +305,16 @@ function isPassive(clauses: Clauses, v: number): boolean {
   for (let k = v - 1; k >= v - 3 && k >= 0; k--) {
     const p = tokens[k]!;
     if (p.pos === 'AUX' && (lemmaOf(p) === 'be' || lemmaOf(p) === 'get')) return true;
-    if (p.pos !== 'ADV' && p.pos !== 'AUX') return false;
+    if (p.pos !== 'ADV' && p.pos !== 'AUX') break;
+  }
+  // "one child had been killed and five civilians wounded": a participle right after the
+  // second conjunct's noun shares the first conjunct's passive.
+  const np = clauses.phraseEndingAt(v - 1);
+  if (!np || tokens[np.first - 1]?.pos !== 'CCONJ') return false;
+  for (let k = np.first - 2; k >= 0 && k >= np.first - 14; k--) {
+    const p = tokens[k]!;
+    if (p.sentence !== t.sentence || (p.pos === 'PUNCT' && p.text !== ',')) return false;
+    if (p.pos === 'VERB') return k !== v && tokens[k - 1]?.pos === 'AUX' && isPassive(clauses, k);
   }
   return false;
 }
@@ -710,15 +719,20 @@ function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft, dyadsOnly: boolea
   return true;
 }
 
-function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft): Span[] {
+function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]): Span[] {
   const doc = clauses.doc;
   const tokens = doc.tokens;
   const s = doc.sentences[d.sentence]!;
   const taken = new Set([...d.source, ...d.target].map((r) => r.span.start));
+  // "a day after peace talks in Geneva broke down": a place right after another event
+  // noun is that event's.
+  const otherNouns = new Set<number>();
+  for (const o of all) if (o !== d && o.sentence === d.sentence && o.kind === 'noun') otherNouns.add(o.last - 1);
   let best: { dist: number; spans: Span[] } | null = null;
   for (let i = s.firstToken; i < s.lastToken; i++) {
     const t = tokens[i]!;
     if (t.pos !== 'ADP' || !LOCATIVE.has(t.norm)) continue;
+    if (otherNouns.has(i - 1) && !(d.kind === 'noun' && d.last === i)) continue;
     const np = clauses.phraseAt(i + 1);
     if (!np || np.first !== i + 1) continue;
     const spans: Span[] = [];

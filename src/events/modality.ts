@@ -141,7 +141,14 @@ export function conditionClauses(clauses: Clauses, sentence: number, mod: Modali
       out.push({ first: i, last: close, scopeFirst: close + 1, scopeLast });
       continue;
     }
+    // A trailing condition ends with the sentence, or where ", and"/", but" opens another clause.
     let end = s.lastToken;
+    for (let k = i + words.length; k + 1 < s.lastToken; k++) {
+      if (tokens[k]!.text === ',' && tokens[k + 1]!.pos === 'CCONJ') {
+        end = k;
+        break;
+      }
+    }
     while (end > i + 1 && tokens[end - 1]!.pos === 'PUNCT') end--;
     out.push({ first: i, last: end, scopeFirst: clauseStart(tokens, i, s.firstToken), scopeLast: i });
   }

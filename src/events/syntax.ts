@@ -360,7 +360,9 @@ export class Clauses {
         for (let k = i - 1; k >= first && k > i - 15; k--) {
           const tk = tokens[k]!;
           // Skip participles inside names and phrases ("the Coordinating Committee", "Iranian-backed").
-          if (tk.pos === 'VERB' && !(tokens[k - 1]?.pos === 'DET') && !hyphenJoined(tokens, k)) return this.subjectOf(k, depth + 1);
+          // (Nor a gerund after a preposition: "accused X of shelling the villages and summoned …".)
+          const prepositionalGerund = /ing$/.test(tk.norm) && tokens[k - 1]?.pos === 'ADP' && !/ing$/.test(tokens[v]!.norm);
+          if (tk.pos === 'VERB' && !(tokens[k - 1]?.pos === 'DET') && !hyphenJoined(tokens, k) && !prepositionalGerund) return this.subjectOf(k, depth + 1);
           // (Quotation marks do not end the clause: 'called the killings "a massacre" and demanded'.)
           if (tk.pos === 'PUNCT' && tk.text !== ',' && !QUOTE_MARKS.test(tk.text)) break;
           if (tk.pos === 'SCONJ') break;
@@ -555,6 +557,10 @@ export class Clauses {
       const next = this.phraseAt(n);
       if (!next || next.first !== n || next.pronoun || next.relative || this.isTime(next)) break;
       if (sep.text === ',' && !this.hasProper(next)) break;
+      // "killed two soldiers and troops wounded five rebels": a phrase with its own verb
+      // after it opens a new clause; it is that clause's subject, not one more conjunct.
+      const after = this.tokens[next.last];
+      if (after && after.pos === 'VERB' && after.sentence === this.tokens[next.first]!.sentence && !/ing$/.test(after.norm)) break;
       out.push(next);
       cur = next;
     }
