@@ -195,3 +195,10 @@ test('an account naming no target, time or place of its own retells the incident
   const injured = doc.events.find((e) => e.trigger.text === 'injured')!;
   assert.notEqual(injured.incident, opened.incident);
 });
+
+test('a denial by an actor\'s ministry or spokesman is contradicted by an accusation of the actor', () => {
+  const doc = analyse("Karsk accused Orvel of shelling three border villages on Tuesday. Orvel's defence ministry denied its forces had fired across the border.");
+  assert.ok(doc.contradictions.some((c) => c.kind === 'denial-contradicted'), JSON.stringify(doc.contradictions));
+  const spokesman = analyse('Police blamed the Red Hand for the bombing of the market on Monday. A spokesman for the Red Hand denied the group was involved in the bombing.');
+  assert.ok(spokesman.contradictions.some((c) => c.kind === 'denial-contradicted'), stances(spokesman).join(' | '));
+});

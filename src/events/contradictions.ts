@@ -1,4 +1,4 @@
-import type { Contradiction, Doc, Event, Responsibility } from '../doc/types.js';
+import type { Contradiction, Doc, Event, Responsibility, Span } from '../doc/types.js';
 import { ActorIndex } from './actors.js';
 
 /**
@@ -97,7 +97,8 @@ export function findContradictions(doc: Doc): Contradiction[] {
     // denial-contradicted: a denial, then someone else names the denier.
     for (const d of list.filter((r) => r.stance === 'deny')) {
       if (d.speaker.author) continue;
-      const later = list.find((r) => (r.stance === 'accuse' || r.stance === 'suspect') && same(r.target, d.speaker) && !sameSpeaker(r.speaker, d.speaker));
+      const later = list.find((r) => (r.stance === 'accuse' || r.stance === 'suspect') && r.target !== null &&
+        (same(r.target, d.speaker) || speaksFor(d.speaker, r.target)) && !sameSpeaker(r.speaker, d.speaker));
       if (!later) continue;
       out.push({
         kind: 'denial-contradicted',
@@ -107,4 +108,18 @@ export function findContradictions(doc: Doc): Contradiction[] {
     }
   }
   return out;
+}
+
+/**
+ * Does the speaker speak for the actor — its institution or its spokesman: "Velm's defence
+ * ministry" for Velm, "a spokesman for the Red Hand" for the Red Hand?
+ */
+function speaksFor(speaker: { span: Span | null }, actor: { span: Span | null }): boolean {
+  if (!speaker.span || !actor.span) return false;
+  const name = actor.span.text.replace(/^the\s+/i, '');
+  if (name.length < 2) return false;
+  const text = speaker.span.text;
+  if (text.startsWith(`${name}'s `) || text.startsWith(`${name}’s `) || text.startsWith(`the ${name}'s `)) return true;
+  const at = text.indexOf(name);
+  return at > 0 && /\b(for|of)\s+(the\s+)?$/i.test(text.slice(0, at)) && !/[\p{L}\p{N}]/u.test(text[at + name.length] ?? '');
 }
