@@ -268,3 +268,10 @@ test('a name that owns a state\'s army, ministry or ambassador is a state, not a
   // A leader's name may own a government: it stays a person.
   assert.notEqual(named(entitiesOf('The Dann government denied it, and Ivo Dann said so.'), 'Ivo Dann').type, 'GPE');
 });
+
+test('"the council" goes back to the Council named before; "its" to the one actor of its own sentence', () => {
+  const doc = entitiesOf('The Harbor Defence Council, an alliance of armed factions near Varno, met on Monday. The council told the mayor that its fighters would leave the port.');
+  const council = named(doc, 'Harbor Defence Council');
+  assert.ok(mentionTexts(council).includes('The council'), mentionTexts(council).join(' | '));
+  assert.ok(mentionTexts(council).includes('its'), mentionTexts(council).join(' | '));
+});

@@ -5,7 +5,7 @@ import { combineCodes, isCountryCode } from './codes.js';
 import { lookupPlace, placesNamed } from './gazetteer.js';
 import type { ActorLexicon } from './lexicon.js';
 import { isAcronym, nameKey, nameKeyWords, skeletonKey, wordKey } from './normalize.js';
-import type { Mention } from './recognize.js';
+import type { Mention, MentionKind } from './recognize.js';
 
 /**
  * Entity resolution: groups a document's mentions into entities, one per real-world
@@ -342,8 +342,11 @@ function finishEntity(r: ResolvedEntity, ctx: ResolveContext): void {
   r.entity.code = mostSpecificCode(r.mentions);
   r.entity.country = firstCountry(r.mentions);
   if (!r.entity.country && r.entity.code && lexicon.countries.has(r.entity.code.slice(0, 3))) r.entity.country = r.entity.code.slice(0, 3);
+  // A named actor's number is its name's ("the Council" stays one even when an appositive
+  // calls it "an umbrella of armed factions"); a nominal's, its mentions'.
+  const named = r.mentions.filter((m) => m.kind === 'name');
   let plural = false;
-  for (const m of r.mentions) if (m.plural) plural = true;
+  for (const m of named.length > 0 ? named : r.mentions) if (m.plural) plural = true;
   r.plural = plural;
   r.entity.coordinates = null;
   if (type === 'GPE' || type === 'LOC') placeEntity(r, ctx);
@@ -595,6 +598,15 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       start = t;
       end = t + 2;
     }
+    if (!want && tok.norm === 'the') {
+      // "the council" after "the Resistance Coordination Council": a definite noun that is
+      // the head word of an organisation named before refers back to it.
+      const named = headWordReference(entities, ctx, t);
+      if (named) {
+        addMention(named, t, t + 2, 'description', false);
+        continue;
+      }
+    }
     if (!want) continue;
     const sentence = tok.sentence;
     const candidates: ResolvedEntity[] = [];
@@ -607,19 +619,49 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       candidates.push(r);
     }
     if (candidates.length === 0) continue;
-    // Confident only when the nearest fitting entity has no competitor in the window.
-    if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) continue;
-    const r = candidates[0]!;
+    // Confident only when the nearest fitting entity has no competitor in the window, or
+    // is the only one mentioned in the pronoun's own sentence ("The council told Sabri
+    // that its factions …" after a sentence naming Iraq).
+    if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) {
+      const here = candidates.filter((r) => r.mentions.some((m) => m.start < t && tokens[m.start]!.sentence === sentence));
+      if (here.length !== 1) continue;
+      candidates.splice(0, candidates.length, here[0]!);
+    }
+    addMention(candidates[0]!, start, end, start === t && end === t + 1 ? 'pronoun' : 'description', want.plural);
+  }
+
+  function addMention(r: ResolvedEntity, start: number, end: number, kind: MentionKind, plural: boolean): void {
     const m: Mention = {
-      start, end, kind: start === t && end === t + 1 ? 'pronoun' : 'description', type: r.entity.type, name: r.entity.name, code: null, country: null,
-      lexiconId: null, roles: [], gender: null, plural: want.plural, head: null, acronym: null, titled: false,
+      start, end, kind, type: r.entity.type, name: r.entity.name, code: null, country: null,
+      lexiconId: null, roles: [], gender: null, plural, head: null, acronym: null, titled: false,
       inHeadline: false, actor: null, sectors: null,
     };
     r.mentions.push(m);
     starts.splice(partitionPoint(starts, (s) => s.token < start), 0, { token: start, r });
     for (let k = start; k < end; k++) taken[k] = 1;
   }
+
+  /** The organisation or group named before `t` whose name ends in the noun of "the <noun>" at t. */
+  function headWordReference(all: ResolvedEntity[], context: ResolveContext, t: number): ResolvedEntity | null {
+    const noun = context.tokens[t + 1];
+    const after = context.tokens[t + 2];
+    if (!noun || taken[t + 1] || noun.pos !== 'NOUN' || noun.sentence !== context.tokens[t]!.sentence) return null;
+    if (after && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.norm === 'of')) return null;
+    let best: ResolvedEntity | null = null;
+    for (const r of all) {
+      if (r.entity.type !== 'ORG' && r.entity.type !== 'GROUP') continue;
+      const nameMention = r.mentions.find((m) => m.kind === 'name' && m.end - m.start >= 2 && m.start < t);
+      if (!nameMention || context.tokens[nameMention.end - 1]!.norm !== noun.norm) continue;
+      if (context.tokens[t]!.sentence - context.tokens[nameMention.start]!.sentence > HEAD_REFERENCE_SENTENCES) continue;
+      if (best && best !== r) return null;
+      best = r;
+    }
+    return best;
+  }
 }
+
+/** How far back "the council" finds "the Resistance Coordination Council", in sentences. */
+const HEAD_REFERENCE_SENTENCES = 6;
 
 function pronounFits(r: ResolvedEntity, want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] }): boolean {
   const type = r.entity.type;
