@@ -30,6 +30,7 @@ test('a non-response reports nothing: did not respond, never replied, failed to 
   assert.deepEqual(cues('A spokesman for the port authority did not immediately respond to requests for comment.'), []);
   assert.deepEqual(cues('The mayor failed to respond to questions about the contract.'), []);
   assert.deepEqual(cues('The company has not commented on the leaked memo.'), []);
+  assert.deepEqual(cues('The campaign has yet to respond to the allegations.'), []);
   // an answer that says something is a report
   const answer = byCue(extract('The mayor responded that the contract was legal.'), 'responded');
   assert.equal(answer.content.text, 'that the contract was legal');
@@ -37,6 +38,7 @@ test('a non-response reports nothing: did not respond, never replied, failed to 
 
 test("the reporter's request for comment is no report", () => {
   assert.deepEqual(cues('Calls and emails seeking comment went unanswered.'), []);
+  assert.deepEqual(cues('The ministry did not return calls seeking comment.'), []);
 });
 
 test('a statement noun that is the medium of a verb of saying is part of its report', () => {

@@ -5,10 +5,11 @@ import type { Draft } from './frames.js';
 /**
  * Reporting-like phrases that report nothing (`nonReports` in lexicons/cues.json):
  *   - a non-response: a response verb that is negated or failed (`The ministry did not
- *     respond to a request for comment`, `has not replied`, `failed to answer`, `did not
- *     comment on the report`) tells that the source said nothing;
+ *     respond to a request for comment`, `has not replied`, `has yet to respond`, `failed
+ *     to answer`, `did not comment on the report`) tells that the source said nothing;
  *   - the reporter's request: a request verb or noun whose object is the bare noun `comment`
- *     (`calls and emails seeking comment`, `asked for comment`, `requests for comment`).
+ *     (`calls and emails seeking comment`, `asked for comment`, `requests for comment`,
+ *     `did not return calls seeking comment`).
  * PolNeAR's annotators mark many non-responses (20 of the 34 in train); an analyst reading
  * the attributions must not take them for statements, so they are left out.
  */
@@ -24,12 +25,17 @@ export function isNonReport(ctx: AttrContext, d: Draft): boolean {
     for (let k = response - 1; k >= 0 && ctx.sentenceOf[k] === sentence; k--) {
       const t = tokens[k]!;
       if (t.norm === 'not' || t.norm === "n't" || t.norm === 'n’t' || t.norm === 'never' || lexicon.failureVerbs.has(t.lemma)) return true;
+      // `has yet to respond`
+      if (t.norm === 'yet' && tokens[k - 1]?.lemma === 'have') return true;
       if (!(t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.norm === 'to'))) break;
     }
     return false;
   }
-  if (lexicon.requestVerbs.has(d.cue.lemma) && d.content[0] > d.cue.last) {
+  if (d.content[0] > d.cue.last) {
     let k = d.content[0];
+    // `calls seeking comment`: the content is itself the request
+    if (lexicon.requestVerbs.has(tokens[k]!.lemma) && k < d.content[1]) k++;
+    else if (!lexicon.requestVerbs.has(d.cue.lemma)) return false;
     if (tokens[k]!.norm === 'for' && k < d.content[1]) k++;
     return tokens[k]!.norm === 'comment' || tokens[k]!.norm === 'comments';
   }
