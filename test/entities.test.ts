@@ -275,3 +275,9 @@ test('"the council" goes back to the Council named before; "its" to the one acto
   assert.ok(mentionTexts(council).includes('The council'), mentionTexts(council).join(' | '));
   assert.ok(mentionTexts(council).includes('its'), mentionTexts(council).join(' | '));
 });
+
+test('a name before a lower-case facility noun names the facility, unless it is a town\'s', () => {
+  const doc = entitiesOf('Drones struck the Qarn Dalil air base and the Kirkuk air base on Monday.');
+  assert.equal(named(doc, 'Qarn Dalil').type, 'FACILITY');
+  assert.equal(named(doc, 'Kirkuk').type, 'GPE');
+});

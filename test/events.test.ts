@@ -271,3 +271,19 @@ test('firing across a border is an attack; a trailing condition ends where ", an
   const threat = find(events('Karsk threatened to impose sanctions on Orvel unless the shelling stops, and its prime minister said the border could close.'), 'threatened');
   assert.equal(threat.condition?.text, 'unless the shelling stops');
 });
+
+test('an ultimatum by date: "gave the government of X until the end of the year to …" keeps its recipient and its limit', () => {
+  const doc = events('The council has given the government of Prime Minister Adel Sabri until the end of the year to secure the withdrawal of foreign troops.');
+  const ultimatum = find(doc, 'given');
+  assert.equal(ultimatum.cameo, '139');
+  assert.deepEqual(names(ultimatum.target), ['government of Prime Minister Adel Sabri']);
+  assert.equal(ultimatum.deadline?.value, '2021-12-31');
+});
+
+test('a trailing condition stops before the report that carries it and governs only the reported clause', () => {
+  const doc = events('The council told the mayor in a meeting last week that its fighters would stop attacks if the troops left, one official told Wire.');
+  const stop = find(doc, 'stop');
+  assert.equal(stop.modality, 'conditional');
+  assert.equal(stop.condition?.text, 'if the troops left');
+  assert.notEqual(find(doc, 'meeting').modality, 'conditional');
+});

@@ -458,6 +458,9 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   const apposed = appositiveType(r, ctx);
   if (apposed) return apposed;
   if (names.facilityWords.has(head) || (words.length >= 2 && names.facilityWords.has(words.slice(-2).join(' ')))) return 'FACILITY';
+  // "the Ain al-Asad air base", "the Evin prison": a name before a lower-case facility noun names the facility.
+  // (A town's name there is the town's: "the Kirkuk air base".)
+  if (r.mentions.some((x) => x.kind === 'name' && facilityNounAt(ctx, x.end)) && !((lookupPlace(r.entity.name)?.population ?? 0) >= 50000)) return 'FACILITY';
   if (names.orgWords.has(head) || (words.length > 2 && words.some((w) => names.orgWords.has(w)))) return 'ORG';
   if (names.gpeWords.has(head) && words.length > 1) return 'GPE';
   if (names.locationWords.has(head) && words.length > 1) return 'LOC';
@@ -488,6 +491,18 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
   }
   if (speaks) return 'PERSON';
   return m.type ?? 'OTHER';
+}
+
+/** Is there a lower-case facility noun (one or two words) at token k: "air base", "prison"? */
+function facilityNounAt(ctx: ResolveContext, k: number): boolean {
+  const { tokens } = ctx;
+  const { facilityWords } = ctx.lexicon.names;
+  const first = tokens[k];
+  if (!first || first.pos !== 'NOUN' || /^[A-Z]/.test(first.text)) return false;
+  const second = tokens[k + 1];
+  if (second && second.pos === 'NOUN' && !/^[A-Z]/.test(second.text) && facilityWords.has(`${wordKey(first.text)} ${wordKey(second.text)}`)) return true;
+  // One word ending the phrase: "the Evin prison", not "the Omar Haddad base commander".
+  return facilityWords.has(wordKey(first.text)) && !(second && second.pos === 'NOUN');
 }
 
 /**

@@ -39,6 +39,7 @@ interface Draft {
   auxHead: number;
   hint: Modality | null;
   weaponSubject: boolean;
+  timeLimit: boolean;
   object: NounPhrase | null;
   addressee: number | null;
   sourceFromAddressee: boolean;
@@ -197,7 +198,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
     const d: Draft = {
       sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key, innerType: m.sense.type, innerKind: m.kind,
       sourceVerb: m.kind === 'verb' ? m.head : null, targetHead: m.head, auxHead: m.head, hint: null,
-      weaponSubject: m.weaponSubject === true, object: m.object ?? null, addressee: null, sourceFromAddressee: false,
+      weaponSubject: m.weaponSubject === true, timeLimit: m.timeLimit === true, object: m.object ?? null, addressee: null, sourceFromAddressee: false,
       governed: false, dictionary: m.dictionary ?? null, source: [], target: [],
     };
     if (m.obligation) {
@@ -381,7 +382,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
     } else if (d.object) {
       // Verb + object events: "gave Kadhimi a 12-month window" (first object), "imposed sanctions on the Taliban" (PP).
       const first = clauses.objectOf(d.targetHead, [], { limit: 8 });
-      const recipient = first && first.np.first < d.object.first && first.np.last === d.object.first && actors.isActorLike(first.np);
+      // (An ultimatum's recipient may carry a tail: "gave the government of X until …".)
+      const recipient = first && first.np.first < d.object.first && (first.np.last === d.object.first || d.timeLimit) && actors.isActorLike(first.np);
       if (recipient) d.target = refsOf(actors, clauses, first!.np, false);
       else d.target = thingTarget(clauses, actors, d.object, ['on', 'against', 'in', 'to', 'with', 'for', 'from', 'at', 'into']);
       // "launched drones at an oil facility": what a weapon is aimed at, actor or place.
@@ -719,6 +721,9 @@ function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft, dyadsOnly: boolea
   return true;
 }
 
+/** Characters after an ultimatum's verb within which its time limit stands ("gave the government of X until …"). */
+const ULTIMATUM_REACH = 80;
+
 function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]): Span[] {
   const doc = clauses.doc;
   const tokens = doc.tokens;
@@ -817,8 +822,10 @@ function attachTimesAndDeadlines(doc: Doc, bySentence: Map<number, Event[]>, eve
     for (const dl of deadlines) {
       const span = makeSpan(doc.text, dl.start, dl.end);
       const deadline = { span, value: dl.value };
+      // An ultimatum's own time limit: "gave the government until the end of the year to …".
+      const ultimatum = list.find((ev) => ev.cameo === '139' && !ev.deadline && ev.trigger.end <= dl.start && dl.start - ev.trigger.end <= ULTIMATUM_REACH);
       const candidates = list.filter((ev) => COMMITMENTS.has(ev.type) || ev.modality === 'intended' || ev.modality === 'conditional');
-      const near = (candidates.length > 0 ? candidates : list).slice().sort((a, b) => Math.abs(a.trigger.start - dl.start) - Math.abs(b.trigger.start - dl.start))[0];
+      const near = ultimatum ?? (candidates.length > 0 ? candidates : list).slice().sort((a, b) => Math.abs(a.trigger.start - dl.start) - Math.abs(b.trigger.start - dl.start))[0];
       if (near && !near.deadline) near.deadline = deadline;
       // A deadline for something said before: "gave Kadhimi a 12-month window to get this done".
       if (near && /\b(this|it|that|so)\b/i.test(doc.text.slice(dl.end, s.end))) {

@@ -64,6 +64,14 @@ function clauseEnd(tokens: Token[], i: number, last: number): number {
   return last;
 }
 
+const REPORT_VERBS = new Set(['say', 'tell', 'add', 'state', 'report', 'write', 'confirm', 'note', 'explain']);
+
+/** Is there a verb of saying from k to the sentence end (the report a condition sits in)? */
+function reportFollows(tokens: Token[], k: number, last: number): boolean {
+  for (let j = k; j < last; j++) if (tokens[j]!.pos === 'VERB' && REPORT_VERBS.has(lemmaOf(tokens[j]!))) return true;
+  return false;
+}
+
 /** Start of the clause holding i: after the nearest comma, "that", or clause punctuation before it. */
 function ownClauseStart(tokens: Token[], i: number, first: number): number {
   for (let k = i - 1; k >= first; k--) {
@@ -141,16 +149,26 @@ export function conditionClauses(clauses: Clauses, sentence: number, mod: Modali
       out.push({ first: i, last: close, scopeFirst: close + 1, scopeLast });
       continue;
     }
-    // A trailing condition ends with the sentence, or where ", and"/", but" opens another clause.
+    // A trailing condition ends with the sentence, or where ", and"/", but" opens another
+    // clause, or at the comma before the report that carries it (", one official told Wire").
     let end = s.lastToken;
     for (let k = i + words.length; k + 1 < s.lastToken; k++) {
-      if (tokens[k]!.text === ',' && tokens[k + 1]!.pos === 'CCONJ') {
+      if (tokens[k]!.text === ',' && (tokens[k + 1]!.pos === 'CCONJ' || reportFollows(tokens, k + 1, s.lastToken))) {
         end = k;
         break;
       }
     }
     while (end > i + 1 && tokens[end - 1]!.pos === 'PUNCT') end--;
-    out.push({ first: i, last: end, scopeFirst: clauseStart(tokens, i, s.firstToken), scopeLast: i });
+    // It governs its own clause, back to the "that" opening a reported clause: "told Sabri
+    // in a meeting that its factions would stop if …" makes the stopping conditional, not the meeting.
+    let scopeFirst = clauseStart(tokens, i, s.firstToken);
+    for (let k = i - 1; k > scopeFirst; k--) {
+      if (tokens[k]!.norm === 'that' && tokens[k]!.pos === 'SCONJ') {
+        scopeFirst = k + 1;
+        break;
+      }
+    }
+    out.push({ first: i, last: end, scopeFirst, scopeLast: i });
   }
   return out;
 }

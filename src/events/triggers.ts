@@ -21,6 +21,8 @@ export interface Mention {
   object?: NounPhrase;
   /** The subject is a weapon ("a drone struck …"): the perpetrator is unknown. */
   weaponSubject?: boolean;
+  /** An ultimatum's time limit ("gave X 48 hours / until Friday to …"): the first object is the recipient. */
+  timeLimit?: boolean;
   /** A reported obligation ("said X must …"): the reporting verb and the obliged phrase's head. */
   obligation?: { reporter: number; obliged: number };
   /** Coded by a verb dictionary: its roles and reciprocal code decide, not the built-in rules. */
@@ -108,7 +110,7 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
       if (TIME_LIMIT_VERBS.has(lemma)) {
         const limit = timeLimitObject(clauses, i);
         if (limit) {
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'THREATEN', cameo: '139' }, key: lemma, object: limit });
+          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'THREATEN', cameo: '139' }, key: lemma, object: limit, timeLimit: true });
           take(i, i + 1);
           take(limit.first, limit.last);
           continue;
@@ -243,16 +245,28 @@ const TIME_UNIT = /^(hour|day|week|month|year)s?$/;
 const NUMBER_WORD = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|ninety|hundred|several|few)$/;
 
 /**
- * "gave the group 48 hours to release two soldiers", "allowed them a week to leave": a
- * span of time, after the recipient, to do something — an ultimatum (CAMEO 139). The
- * time phrase is returned as the verb's object, so the recipient before it is the target.
+ * "gave the group 48 hours to release two soldiers", "allowed them a week to leave", "gave
+ * the government until the end of the year to secure …": a span of time or a date, after
+ * the recipient, to do something — an ultimatum (CAMEO 139). The time phrase is returned
+ * as the verb's object, so the recipient before it is the target.
  */
 function timeLimitObject(clauses: Clauses, v: number): NounPhrase | null {
   const tokens = clauses.tokens;
   const [, last] = clauses.sentenceBounds(v);
-  for (let k = v + 1; k + 3 < last && k <= v + 6; k++) {
+  for (let k = v + 1; k + 3 < last && k <= v + 10; k++) {
     const t = tokens[k]!;
-    if (!(t.pos === 'NUM' || NUMBER_WORD.test(t.norm)) || !TIME_UNIT.test(tokens[k + 1]!.norm)) continue;
+    // "until the end of the year to secure …", "until Friday to leave": a limit by date.
+    if (t.norm === 'until') {
+      for (let j = k + 1; j + 1 < last && j <= k + 7; j++) {
+        if (tokens[j]!.norm === 'to' && tokens[j + 1]!.pos === 'VERB') {
+          const np = clauses.phraseAt(k + 1);
+          return np && np.first === k + 1 ? np : null;
+        }
+        if (tokens[j]!.pos === 'VERB' || tokens[j]!.text === ',') return null;
+      }
+      return null;
+    }
+    if (k > v + 6 || !(t.pos === 'NUM' || NUMBER_WORD.test(t.norm)) || !TIME_UNIT.test(tokens[k + 1]!.norm)) continue;
     if (tokens[k + 2]!.norm !== 'to' || tokens[k + 3]!.pos !== 'VERB') return null;
     const np = clauses.phraseAt(k + 1);
     return np && np.last === k + 2 ? np : null;
