@@ -101,3 +101,8 @@ test('a passive report with a by-phrase: the agent is the source', () => {
   assert.equal(q.source?.text, 'a reporter');
   assert.equal(q.cueType, 'question');
 });
+
+test('a semi-modal joins the cue of the act it governs: has to, was to, has yet to', () => {
+  assert.ok(byCue(extract('The mayor has yet to endorse the plan.'), 'has yet to endorse'));
+  assert.ok(byCue(extract('The senator has to explain the vote.'), 'has to explain'));
+});

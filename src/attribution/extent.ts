@@ -87,6 +87,18 @@ export function applyCueConventions(ctx: AttrContext, d: Draft): void {
   }
   if (first !== cue.first && !(d.source && d.source[1] >= first)) cue = { ...cue, first };
 
+  // `has to explain`, `was to report`, `has yet to address`: a semi-modal joins the act's cue (14 / 0 in train)
+  const marker = tokens[cue.first];
+  if (marker && marker.norm === 'to' && marker.pos === 'PART' && cue.first >= 1) {
+    let k = cue.first - 1;
+    if (tokens[k]!.norm === 'yet' && k >= 1 && tokens[k - 1]!.lemma === 'have') k--;
+    const semiModal = tokens[k]!.pos === 'AUX' && (tokens[k]!.lemma === 'have' || tokens[k]!.lemma === 'be');
+    if (semiModal && ctx.sentenceOf[k] === sentence) {
+      while (k - 1 >= 0 && ctx.sentenceOf[k - 1] === sentence && (tokens[k - 1]!.pos === 'AUX' || tokens[k - 1]!.pos === 'ADV' || tokens[k - 1]!.norm === 'not')) k--;
+      if (!(d.source && d.source[1] >= k) && !(d.content[0] <= k && k < cue.first)) cue = { ...cue, first: k };
+    }
+  }
+
   // `tried to make the case`, `continued to insist that`: the act is the cue's head when it is a cue verb
   const to = tokens[cue.last + 1];
   const act = tokens[cue.last + 2];
