@@ -170,7 +170,7 @@ function verbCue(ctx: AttrContext, head: number, lemma: string, types: CueType[]
     if (next.norm === 'as' && gerund && gerund.norm.endsWith('ing') && ctx.lexicon.verbs.has(gerund.lemma) && ctx.sentenceOf[head + 2] === sentence) last = head + 2;
   }
   else if (next && ctx.lexicon.objectParticles.has(lemma)) {
-    // `accused the mayor of`: the object and its preposition join the cue, the content follows
+    // `accused the mayor of`: for framing, the object and its preposition stand with the cue and the content follows (extent.ts then gives the object back to the content)
     const wanted = ctx.lexicon.objectParticles.get(lemma)!;
     for (let k = head + 1; k <= head + 6 && k < tokens.length && ctx.sentenceOf[k] === sentence; k++) {
       if (wanted.has(tokens[k]!.norm) && tokens[k]!.pos === 'ADP') {
