@@ -281,3 +281,8 @@ test('a name before a lower-case facility noun names the facility, unless it is 
   assert.equal(named(doc, 'Qarn Dalil').type, 'FACILITY');
   assert.equal(named(doc, 'Kirkuk').type, 'GPE');
 });
+
+test('a two-word name after "the" is an organisation, not a person; a predicate after "as a" is no actor', () => {
+  const doc = entitiesOf('Police blamed the Red Hand for the bombing, which the minister described as a criminal act by a terrorist militia.');
+  assert.equal(named(doc, 'Red Hand').type, 'ORG');
+});

@@ -103,3 +103,12 @@ test('label spans index the text exactly', () => {
   assert.ok(doc.labels.length > 0);
   for (const l of doc.labels) assert.equal(text.slice(l.label.start, l.label.end), l.label.text);
 });
+
+test('someone else\'s naming: "X, which he described as …", "called the Red Hand a criminal gang"', () => {
+  const doc = labelsOf('Colonel Mark Hale said the drones came from areas held by the Red Hand, which he described as "a terrorist militia". Minister Ana Sol called the Red Hand a criminal gang.');
+  const found = rows(doc);
+  assert.ok(found.some(([label, entity, by]) => label === 'terrorist militia' && entity === 'Red Hand' && /he|Mark Hale/.test(by)), JSON.stringify(found));
+  assert.ok(found.some(([label, entity, by]) => label === 'criminal gang' && entity === 'Red Hand' && /Ana Sol/.test(by)), JSON.stringify(found));
+  // The predicate is no actor of its own.
+  assert.ok(!doc.entities.some((e) => /militia/.test(e.name)), doc.entities.map((e) => e.name).join(', '));
+});

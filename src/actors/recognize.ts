@@ -842,6 +842,12 @@ function nominalAt(pass: NominalPass, t: number, role: RoleSpan | undefined, age
   if (tokens[left - 1]?.norm === 'of' && COLLECTIVES.has(tokens[left - 2]?.norm ?? '')) start = left - 2;
   const det = tokens[start - 1];
   const definite = !!det && (det.norm === 'the' || det.norm === 'these' || det.norm === 'those' || det.norm === 'this' || det.norm === 'that');
+  // "described as (“)a terrorist militia(”)": a predicate says what something is; it refers to no actor.
+  if (det && (det.norm === 'a' || det.norm === 'an')) {
+    let k = start - 2;
+    while (k >= 0 && /^["“‘]$/.test(tokens[k]!.text)) k--;
+    if (tokens[k]?.norm === 'as') return t;
+  }
   if (start !== left && definite) start -= 1;
   const roleValue = role && role.end === end ? role.role : null;
   const kind = roleValue?.kind ?? 'group';

@@ -481,6 +481,8 @@ function typeFromName(r: ResolvedEntity, ctx: ResolveContext): EntityType {
     // "Port Meridian", "Mount Varno", "Camp Taji": the first word makes it a place.
     const placeType = names.placePrefixes.get(words[0]!);
     if (placeType) return place && placeType === 'FACILITY' ? 'GPE' : placeType;
+    // "the Red Hand": a person's name takes no article; an organisation's may.
+    if (r.mentions.some((x) => x.kind === 'name' && ctx.tokens[x.start - 1]?.norm === 'the')) return 'ORG';
     return 'PERSON';
   }
   if (code && words.length >= 2) return 'PERSON';

@@ -93,6 +93,7 @@ export function labelsStage(doc: Doc): void {
     nounLabel(work, t);
     appositiveLabel(work, t);
     selfNamingLabel(work, t);
+    otherNamingLabel(work, t);
   }
   work.labels.sort((a, b) => a.label.start - b.label.start);
   doc.labels = work.labels;
@@ -153,6 +154,10 @@ function entityOfPhrase(work: LabelWork, first: number, head: number): Entity | 
   if (found) return found;
   const tok = doc.tokens[head]!;
   if (tok.pos !== 'NOUN' || !/s$/.test(tok.norm) && !work.lex.appositiveHeads.has(tok.norm)) return null;
+  // "described as a terrorist militia": a predicate names no actor of its own.
+  let k = first - 1;
+  while (k >= 0 && (/^["“‘]$/.test(doc.tokens[k]!.text) || doc.tokens[k]!.norm === 'a' || doc.tokens[k]!.norm === 'an' || doc.tokens[k]!.pos === 'ADJ' || doc.tokens[k]!.pos === 'NOUN')) k--;
+  if (doc.tokens[k]?.norm === 'as') return null;
   // A labelled collective the entities stage did not name: "the militias".
   const name = tok.text;
   let entity = doc.entities.find((e) => e.name.toLowerCase() === name.toLowerCase() && e.type === 'GROUP');
@@ -328,6 +333,53 @@ function selfNamingLabel(work: LabelWork, t: number): void {
   const label = makeSpan(work.doc.text, tokens[first]!.start, tokens[end - 1]!.end);
   pushLabel(work, subject.entity, label, { span: subject.span, entity: subject.entity.id, author: false });
 }
+
+/**
+ * Someone else's naming: "Kataib Hezbollah, which he described as "a terrorist militia"",
+ * "The minister called the group a criminal gang", "branded the movement as extremists".
+ * The label is the named phrase (up to its head noun); the speaker is the describer.
+ */
+function otherNamingLabel(work: LabelWork, t: number): void {
+  const { tokens } = work.doc;
+  const verb = tokens[t]!;
+  if (verb.pos !== 'VERB' || !work.lex.selfNaming.has(verb.norm)) return;
+  const next = tokens[t + 1];
+  if (!next || next.norm === 'itself' || next.norm === 'themselves' || next.sentence !== verb.sentence) return;
+  let entity: Entity | null = null;
+  let describer: { entity: Entity | null; span: Span } | null = null;
+  let y = t + 1;
+  // "E, which SUBJ described as Y": the subject sits between the relative pronoun and the verb.
+  let k = t - 1;
+  while (k >= 0 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV')) k--;
+  const subjectEnd = k;
+  while (k >= 0 && (NP_POS.has(tokens[k]!.pos) || tokens[k]!.pos === 'PRON' || tokens[k]!.pos === 'DET') && !RELATIVE.has(tokens[k]!.norm)) k--;
+  if (k < subjectEnd && k >= 1 && RELATIVE.has(tokens[k]!.norm)) {
+    const before = tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
+    entity = work.entityAt[before] ?? null;
+    const span = makeSpan(work.doc.text, tokens[k + 1]!.start, tokens[subjectEnd]!.end);
+    describer = { entity: work.entityAt[subjectEnd] ?? null, span };
+  } else {
+    // "SUBJ called E Y", "SUBJ described E as Y": E is the named object.
+    let o = t + 1;
+    if (tokens[o]?.norm === 'the') o++;
+    entity = work.entityAt[o] ?? null;
+    if (!entity) return;
+    while (o < tokens.length && work.entityAt[o] === entity) o++;
+    y = o;
+    const subject = subjectBefore(work, t);
+    if (subject) describer = { entity: subject.entity, span: subject.span };
+  }
+  if (!entity || !describer || describer.entity === entity) return;
+  if (tokens[y]?.norm === 'as') y++;
+  while (tokens[y] && /^["“‘]$/.test(tokens[y]!.text)) y++;
+  if (tokens[y] && ['a', 'an', 'the'].includes(tokens[y]!.norm)) y++;
+  const head = tokens[y] && tokens[y]!.sentence === verb.sentence ? headAfter(tokens, y) : null;
+  if (head === null || head - y > 5) return;
+  const label = makeSpan(work.doc.text, tokens[y]!.start, tokens[head]!.end);
+  pushLabel(work, entity, label, { span: describer.span, entity: describer.entity?.id ?? null, author: false });
+}
+
+const RELATIVE = new Set(['which', 'whom', 'that']);
 
 /** The clause subject before a verb: after "which", the mention before the comma; else the sentence's first mention not governed by a preposition. */
 function subjectBefore(work: LabelWork, verb: number): { entity: Entity; span: Span } | null {
