@@ -79,6 +79,9 @@ test('participial adjectives before a noun are adjectives; after a noun or an au
   assert.equal(tag('Troops were invading villages.', 'invading').pos, 'VERB');
   // Not in the lexicon: a gerund with its object.
   assert.equal(tag('Attacking civilians is a crime.', 'Attacking').pos, 'VERB');
+  // Where a phrase opens, a gerund with a singular object stays a verb.
+  assert.equal(tag('They criticized the senator for opposing legal abortion.', 'opposing').pos, 'VERB');
+  assert.equal(tag('Russia was accused of invading Ukraine.', 'invading').pos, 'VERB');
 });
 
 test('"shot" after a subject or a perfect "had" is the verb shoot; after a determiner it stays a noun', () => {

@@ -109,6 +109,8 @@ function loadParticipialAdjectives(): ReadonlySet<string> {
   return new Set(loadJsonResource<{ words: string[] }>('lexicons/tokens/participial-adjectives.json').words);
 }
 
+const NEIGHBOURING = new Set(['neighbouring', 'neighboring']);
+
 /** Tags before which a word opens a noun phrase rather than continuing a clause as its verb. */
 const OPENS_PHRASE_AFTER = new Set<Pos>(['PUNCT', 'CCONJ', 'ADP', 'DET', 'ADJ', 'SCONJ']);
 
@@ -129,8 +131,19 @@ function retagParticipialAdjectives(tokens: Token[], words: ReadonlySet<string>)
     if (previous && !OPENS_PHRASE_AFTER.has(previous.pos)) continue;
     const next = tokens[i + 1]!;
     const afterNext = tokens[i + 2];
-    const nounFollows = next.pos === 'NOUN' || next.pos === 'PROPN' || (next.pos === 'ADJ' && afterNext?.pos === 'NOUN');
-    if (!nounFollows || next.sentence !== t.sentence) continue;
+    if (next.sentence !== t.sentence) continue;
+    // Inside a noun phrase ("the outgoing president") any noun may follow. Where a phrase
+    // opens (a sentence, "and", a preposition), a gerund with its object is as likely
+    // ("for opposing legal abortion", "of invading Ukraine"): only a plural noun follows a
+    // participial adjective there ("Occupying forces", "of warring factions"), and
+    // "neighbouring" takes any noun ("Neighbouring Kelvia's ministry").
+    const insidePhrase = previous !== null && (previous.pos === 'DET' || previous.pos === 'ADJ');
+    const noun = (k: Token | undefined) => !!k && (k.pos === 'NOUN' || k.pos === 'PROPN');
+    const plural = (k: Token | undefined) => !!k && k.pos === 'NOUN' && /[^s]s$/.test(k.norm);
+    const nounFollows = insidePhrase || NEIGHBOURING.has(t.norm)
+      ? noun(next) || (next.pos === 'ADJ' && noun(afterNext))
+      : plural(next) || (next.pos === 'ADJ' && plural(afterNext));
+    if (!nounFollows) continue;
     t.pos = 'ADJ';
     t.lemma = t.norm;
   }
