@@ -591,6 +591,7 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
   const starts: { token: number; r: ResolvedEntity }[] = [];
   for (const r of entities) for (const m of r.mentions) starts.push({ token: m.start, r });
   starts.sort((a, b) => a.token - b.token);
+  const state: PronounState = { taken, starts };
 
   for (let t = 0; t < tokens.length; t++) {
     if (taken[t]) continue;
@@ -618,9 +619,9 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     if (!want && tok.norm === 'the') {
       // "the council" after "the Resistance Coordination Council": a definite noun that is
       // the head word of an organisation named before refers back to it.
-      const named = headWordReference(entities, ctx, t);
+      const named = headWordReference(state, entities, tokens, t);
       if (named) {
-        addMention(named, t, t + 2, 'description', false);
+        addMention(state, named, t, t + 2, 'description', false);
         continue;
       }
     }
@@ -644,37 +645,44 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       if (here.length !== 1) continue;
       candidates.splice(0, candidates.length, here[0]!);
     }
-    addMention(candidates[0]!, start, end, start === t && end === t + 1 ? 'pronoun' : 'description', want.plural);
+    addMention(state, candidates[0]!, start, end, start === t && end === t + 1 ? 'pronoun' : 'description', want.plural);
   }
+}
 
-  function addMention(r: ResolvedEntity, start: number, end: number, kind: MentionKind, plural: boolean): void {
-    const m: Mention = {
-      start, end, kind, type: r.entity.type, name: r.entity.name, code: null, country: null,
-      lexiconId: null, roles: [], gender: null, plural, head: null, acronym: null, titled: false,
-      inHeadline: false, actor: null, sectors: null,
-    };
-    r.mentions.push(m);
-    starts.splice(partitionPoint(starts, (s) => s.token < start), 0, { token: start, r });
-    for (let k = start; k < end; k++) taken[k] = 1;
-  }
+/** Records a pronoun or description mention of `r` over tokens [start, end). */
+function addMention(state: PronounState, r: ResolvedEntity, start: number, end: number, kind: MentionKind, plural: boolean): void {
+  const m: Mention = {
+    start, end, kind, type: r.entity.type, name: r.entity.name, code: null, country: null,
+    lexiconId: null, roles: [], gender: null, plural, head: null, acronym: null, titled: false,
+    inHeadline: false, actor: null, sectors: null,
+  };
+  r.mentions.push(m);
+  state.starts.splice(partitionPoint(state.starts, (s) => s.token < start), 0, { token: start, r });
+  for (let k = start; k < end; k++) state.taken[k] = 1;
+}
 
-  /** The organisation or group named before `t` whose name ends in the noun of "the <noun>" at t. */
-  function headWordReference(all: ResolvedEntity[], context: ResolveContext, t: number): ResolvedEntity | null {
-    const noun = context.tokens[t + 1];
-    const after = context.tokens[t + 2];
-    if (!noun || taken[t + 1] || noun.pos !== 'NOUN' || noun.sentence !== context.tokens[t]!.sentence) return null;
-    if (after && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.norm === 'of')) return null;
-    let best: ResolvedEntity | null = null;
-    for (const r of all) {
-      if (r.entity.type !== 'ORG' && r.entity.type !== 'GROUP') continue;
-      const nameMention = r.mentions.find((m) => m.kind === 'name' && m.end - m.start >= 2 && m.start < t);
-      if (!nameMention || context.tokens[nameMention.end - 1]!.norm !== noun.norm) continue;
-      if (context.tokens[t]!.sentence - context.tokens[nameMention.start]!.sentence > HEAD_REFERENCE_SENTENCES) continue;
-      if (best && best !== r) return null;
-      best = r;
-    }
-    return best;
+/** The organisation or group named before `t` whose name ends in the noun of "the <noun>" at t. */
+function headWordReference(state: PronounState, all: ResolvedEntity[], tokens: Token[], t: number): ResolvedEntity | null {
+  const noun = tokens[t + 1];
+  const after = tokens[t + 2];
+  if (!noun || state.taken[t + 1] || noun.pos !== 'NOUN' || noun.sentence !== tokens[t]!.sentence) return null;
+  if (after && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.norm === 'of')) return null;
+  let best: ResolvedEntity | null = null;
+  for (const r of all) {
+    if (r.entity.type !== 'ORG' && r.entity.type !== 'GROUP') continue;
+    const nameMention = r.mentions.find((m) => m.kind === 'name' && m.end - m.start >= 2 && m.start < t);
+    if (!nameMention || tokens[nameMention.end - 1]!.norm !== noun.norm) continue;
+    if (tokens[t]!.sentence - tokens[nameMention.start]!.sentence > HEAD_REFERENCE_SENTENCES) continue;
+    if (best && best !== r) return null;
+    best = r;
   }
+  return best;
+}
+
+/** What pronoun resolution has placed so far: tokens taken, and every mention start in text order. */
+interface PronounState {
+  taken: Uint8Array;
+  starts: { token: number; r: ResolvedEntity }[];
 }
 
 /** How far back "the council" finds "the Resistance Coordination Council", in sentences. */

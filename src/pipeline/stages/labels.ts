@@ -86,17 +86,18 @@ interface LabelWork {
 export function labelsStage(doc: Doc): void {
   const lex = labelLexicon();
   const work: LabelWork = { doc, lex, entityAt: entityIndex(doc), labels: [], seen: new Set() };
-  const { tokens } = doc;
-  for (let t = 0; t < tokens.length; t++) {
-    compoundLabel(work, t);
-    soCalledLabel(work, t);
-    nounLabel(work, t);
-    appositiveLabel(work, t);
-    selfNamingLabel(work, t);
-    otherNamingLabel(work, t);
-  }
+  // Each pattern over the whole text in turn (the order of patterns decides which claims a
+  // span first): small loops V8 optimises one by one, instead of one loop that inlines all.
+  for (const pattern of PATTERNS) eachToken(work, pattern);
   work.labels.sort((a, b) => a.label.start - b.label.start);
   doc.labels = work.labels;
+}
+
+type Pattern = (work: LabelWork, t: number) => void;
+
+function eachToken(work: LabelWork, pattern: Pattern): void {
+  const n = work.doc.tokens.length;
+  for (let t = 0; t < n; t++) pattern(work, t);
 }
 
 /** For each token, the entity whose (shortest) mention covers it. */
@@ -487,3 +488,6 @@ function inSourceWording(tokens: Token[], a: Attribution): boolean {
   }
   return false;
 }
+
+/** The label patterns, in the order they claim spans. */
+const PATTERNS: Pattern[] = [compoundLabel, soCalledLabel, nounLabel, appositiveLabel, selfNamingLabel, otherNamingLabel];
