@@ -31,6 +31,10 @@ test('a non-response reports nothing: did not respond, never replied, failed to 
   assert.deepEqual(cues('The mayor failed to respond to questions about the contract.'), []);
   assert.deepEqual(cues('The company has not commented on the leaked memo.'), []);
   assert.deepEqual(cues('The campaign has yet to respond to the allegations.'), []);
+  assert.deepEqual(cues('The army declined to comment.'), []);
+  assert.deepEqual(cues('The rebels refused to answer questions about the attack.'), []);
+  // declining to say whether something happened still reports the question
+  assert.deepEqual(cues('The army declined to say whether troops had fired.'), ['declined']);
   // an answer that says something is a report
   const answer = byCue(extract('The mayor responded that the contract was legal.'), 'responded');
   assert.equal(answer.content.text, 'that the contract was legal');

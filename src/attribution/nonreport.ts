@@ -6,7 +6,8 @@ import type { Draft } from './frames.js';
  * Reporting-like phrases that report nothing (`nonReports` in lexicons/cues.json):
  *   - a non-response: a response verb that is negated or failed (`The ministry did not
  *     respond to a request for comment`, `has not replied`, `has yet to respond`, `failed
- *     to answer`, `did not comment on the report`) tells that the source said nothing;
+ *     to answer`, `declined to comment`, `did not comment on the report`) tells that the
+ *     source said nothing;
  *   - the reporter's request: a request verb or noun whose object is the bare noun `comment`
  *     (`calls and emails seeking comment`, `asked for comment`, `requests for comment`,
  *     `did not return calls seeking comment`).
@@ -31,6 +32,10 @@ export function isNonReport(ctx: AttrContext, d: Draft): boolean {
     }
     return false;
   }
+  // `declined to comment`, `refused to answer questions`: the refusal is the cue, the
+  // response verb opens its content.
+  const opening = tokens[d.content[0]];
+  if (lexicon.failureVerbs.has(d.cue.lemma) && opening?.norm === 'to' && lexicon.responseVerbs.has(tokens[d.content[0] + 1]?.lemma ?? '')) return true;
   if (d.content[0] > d.cue.last) {
     let k = d.content[0];
     // `calls seeking comment`: the content is itself the request
