@@ -14,16 +14,12 @@ import { parseArgs } from 'node:util';
 import { parseBrat, pickAnnotations, type GoldAttribution } from '../eval/brat.js';
 import { greedyMatch, intersectionSize, overlapF1, prf, tokensIn, wordTokens } from '../eval/metrics.js';
 import { extractAttributions, type ExtractOptions } from '../src/attribution/extract.js';
+import { SIEVES } from '../src/attribution/frames.js';
 import type { Doc } from '../src/doc/types.js';
 import { createPipeline } from '../src/pipeline/index.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 
-const SIEVES = [
-  'transcript-speaker', 'headline-speaker', 'dash-credit', 'inverted-after-content', 'subject-after-content',
-  'parenthetical', 'as-clause', 'colon-paragraph', 'subject-verb-content', 'verb-content', 'passive-impersonal', 'passive-raising', 'raising', 'according-to',
-  'adverb', 'noun-complement', 'quote-continuation', 'citation',
-];
 
 interface Article {
   doc: Doc;

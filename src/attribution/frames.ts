@@ -12,6 +12,14 @@ import { cueTypeFor, type Cue } from './cues.js';
  * A cue without a content is no attribution. Token ranges are inclusive.
  */
 
+/** Every rule that frames a report (docs/attribution.md), as `scripts/attribution-sieves.ts` lists them. */
+export const SIEVES = [
+  'transcript-speaker', 'headline-speaker', 'dash-credit', 'inverted-after-content', 'subject-after-content',
+  'parenthetical', 'as-clause', 'colon-paragraph', 'subject-verb-content', 'verb-content', 'passive-impersonal',
+  'passive-raising', 'passive-agent', 'raising', 'according-to', 'adverb', 'noun-complement', 'quote-continuation', 'citation',
+] as const;
+export type Sieve = (typeof SIEVES)[number];
+
 export interface Draft {
   cue: Cue;
   cueType: CueType;
@@ -20,7 +28,7 @@ export interface Draft {
   /** Content, token range (the covering range when it has two parts). */
   content: [number, number];
   /** Which rule found it (docs/attribution.md lists them). */
-  sieve: string;
+  sieve: Sieve;
   /** The source is the subject of a clause the cue depends on (`…, adding that`): filled later. */
   sharedSource?: boolean;
   /** The content is a split quote around the cue (`“C1,” X said, “C2”`): `content` covers both parts. */
@@ -712,7 +720,7 @@ export class FrameFinder {
     return s === k || (k > first && (isCommaLike(tokens[k - 1]) || tokens[k - 1]!.pos === 'DET' && (k - 1 === first || isCommaLike(tokens[k - 2]))));
   }
 
-  private draft(cue: Cue, source: [number, number] | null, content: [number, number], sieve: string, sharedSource = false, split = false): Draft {
+  private draft(cue: Cue, source: [number, number] | null, content: [number, number], sieve: Sieve, sharedSource = false, split = false): Draft {
     return { cue, cueType: cueTypeFor(this.ctx, cue, content[0] > cue.last ? content[0] : null), source, content, sieve, sharedSource, split };
   }
 }
