@@ -554,3 +554,12 @@ test('a noun-tagged verb with its infinitive is a verb cue; a subject noun cue\'
   assert.equal(insistence.source?.text, 'Halvorsen');
   assert.equal(insistence.content.text, 'the attacks on rogue units');
 });
+
+test('"he" never goes back to a woman, and may go back to an unnamed man quoted before', () => {
+  const text = 'Minister Ana Sol said troops would move in. She gave the rebels a day to leave. A village elder, who asked not to be named, said the road was closed. "We are trapped," he said.';
+  const found = extract(text, [entity(text, 'e1', 'PERSON', 'Ana Sol', 'She')]);
+  const trapped = found.find((a) => a.content.text.includes('trapped'))!;
+  assert.equal(trapped.source?.text, 'he');
+  assert.notEqual(trapped.sourceEntity, 'e1');
+  assert.equal(trapped.anonymous, true);
+});
