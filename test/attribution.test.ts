@@ -563,3 +563,19 @@ test('"he" never goes back to a woman, and may go back to an unnamed man quoted 
   assert.notEqual(trapped.sourceEntity, 'e1');
   assert.equal(trapped.anonymous, true);
 });
+
+test('no inverted source after a verb with a modal, and no report in "if confirmed as"', () => {
+  const found = extract('Analysts said the strike, if confirmed as the work of the rebels, would mark an escalation.');
+  assert.deepEqual(found.map((a) => a.cue.text), ['said']);
+  assert.equal(found[0]!.content.text, 'the strike, if confirmed as the work of the rebels, would mark an escalation');
+});
+
+test('"…, warning that C": a participle tagged as a noun shares the clause subject', () => {
+  const a = byCue(extract('The minister gave the rebels a day to leave, warning that troops would attack.'), 'warning');
+  assert.equal(a.source?.text, 'The minister');
+  assert.equal(a.cueType, 'warn');
+});
+
+test('a dated phrase between source and cue is not part of the source', () => {
+  assert.equal(byCue(extract("Karsk's foreign ministry on Wednesday accused Orvel of shelling the border villages."), 'accused').source?.text, "Karsk's foreign ministry");
+});

@@ -74,6 +74,12 @@ export function findCueCandidates(ctx: AttrContext): Cue[] {
       continue;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // `…, warning that troops would attack`: an -ing participle the tagger took for a noun
+      const participle = t.pos === 'NOUN' ? lexicon.participles.get(t.norm) : undefined;
+      if (participle && tokens[i - 1]?.text === ',' && isParticipleClause(ctx, i)) {
+        out.push(verbCue(ctx, i, participle, lexicon.verbs.get(participle)!));
+        continue;
+      }
       // a verb form tagged as a noun (`Trump claims that …`) is still a verb cue
       const verbTypes = lexicon.verbs.get(t.lemma);
       if (verbTypes && isVerbTaggedAsNoun(ctx, i)) {

@@ -12,6 +12,9 @@ import { cueTypeFor, type Cue } from './cues.js';
  * A cue without a content is no attribution. Token ranges are inclusive.
  */
 
+/** Subordinators that open a reduced clause of condition or time: `if confirmed`, `once approved`. */
+const CONDITION_OPENERS = new Set(['if', 'unless', 'once', 'until', 'though', 'although', 'whether']);
+
 /** Every rule that frames a report (docs/attribution.md), as `scripts/attribution-sieves.ts` lists them. */
 export const SIEVES = [
   'transcript-speaker', 'headline-speaker', 'dash-credit', 'inverted-after-content', 'subject-after-content',
@@ -49,6 +52,7 @@ const TIME_WORDS = new Set([
   'afternoon', 'evening', 'night', 'weekend', 'ago', 'again', 'repeatedly', 'also', 'privately', 'publicly',
   'previously', 'often', 'frequently', 'once', 'twice', 'already', 'still', 'now', 'then', 'too', 'late', 'early',
 ]);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this', 'of']);
 /** Cue types whose `as` clause attributes the clause it hangs on (`As X reported, C`). */
 const AS_CLAUSE_TYPES: ReadonlySet<CueType> = new Set(['assert', 'report', 'claim', 'confirm', 'admit']);
@@ -159,6 +163,15 @@ export class FrameFinder {
    * appositives and relative clauses (`Jane Roe, 54, a spokeswoman for the ministry,
    * who …, said`); participial phrases are skipped (`Trump, speaking in Ohio, said` → Trump).
    */
+  /** Whether tokens [from, to] are a date or time of day (`Wednesday`, `the evening`, `March 4`). */
+  private isDate(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) {
+      const t = this.tokens[k]!;
+      if (!(TIME_WORDS.has(t.norm) || MONTHS.has(t.norm) || t.pos === 'NUM' || t.norm === 'the')) return false;
+    }
+    return true;
+  }
+
   subjectBefore(end: number, floor: number): [number, number] | null {
     return this.subjectChain(end, floor)?.span ?? null;
   }
@@ -181,6 +194,12 @@ export class FrameFinder {
         if (real !== -1) return { span: [real, e], segments: 1 };
       }
       if (start === -1) return null;
+      // `Karsk's foreign ministry on Wednesday accused`: nor is a dated prepositional phrase
+      const prep = tokens[start - 1];
+      if (prep && start - 2 >= floor && (prep.norm === 'on' || prep.norm === 'in' || prep.norm === 'during') && this.isDate(start, e)) {
+        const real = npStartBefore(tokens, start - 2, floor);
+        if (real !== -1) return { span: [real, start - 2], segments: 1 };
+      }
       // the object of a preposition or verb is no subject: look for the relative clause it
       // ends (`the group of militias who have made this ultimatum to the government`)
       const before = tokens[start - 1];
@@ -305,6 +324,9 @@ export class FrameFinder {
     const after = cue.last + 1;
     const lemma = cue.lemma;
     if (ctx.lexicon.raising.has(lemma)) return this.raisingFrame(cue);
+    // `if confirmed as the work of …`, `unless approved`: a participle clause of condition
+    // tells of no act of saying
+    if (cue.first === cue.head && CONDITION_OPENERS.has(tokens[before]?.norm ?? '') && /(ed|en)$/.test(tokens[cue.head]!.norm)) return null;
 
     // `“C,” said X` / `C, said X`: the verb right after a comma or a closing quote, subject after it
     const afterComma = before >= first && (isCommaLike(tokens[before]) || ctx.mark[before] === CLOSE_MARK);
@@ -313,9 +335,12 @@ export class FrameFinder {
     const quoteOpenClause = quoteHere && this.quoteLeavesClauseOpen(before) && this.quoteStartsClause(before, first);
     // a participle or infinitive is no inverted verb (`…, speaking of the plan` has its subject before)
     const finite = !/ing$/.test(tokens[cue.head]!.norm) && tokens[cue.head - 1]?.norm !== 'to';
+    // nor is a verb with an auxiliary or modal (`…, would mark a sharp escalation`): inversion is `said X`
+    let plain = true;
+    for (let k = cue.first; k < cue.head; k++) if (tokens[k]!.pos === 'AUX') plain = false;
     // `X, a spokesman for Y, said`: a subject with appositives, not an inverted verb
     const chain = afterComma && isCommaLike(tokens[before]) ? this.subjectChain(before, first) : null;
-    if ((afterComma || quoteBeforeSentence) && after <= last && finite && !(chain && chain.segments >= 2)) {
+    if ((afterComma || quoteBeforeSentence) && after <= last && finite && plain && !(chain && chain.segments >= 2)) {
       const src = this.subjectAfter(after, last);
       if (src) {
         const k = this.skipAdjuncts(src[1] + 1, last);
