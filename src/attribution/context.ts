@@ -1,3 +1,4 @@
+import { partitionPoint } from '../doc/doc.js';
 import type { Doc, EntityType, Sentence, Token } from '../doc/types.js';
 import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -78,16 +79,9 @@ function mergeSentences(doc: Doc, lineStart: Uint8Array): { sentenceOf: Int32Arr
   return { sentenceOf, clauses };
 }
 
-/** Index of the first token whose end lies after `offset` (binary search). */
+/** Index of the first token whose end lies after `offset`. */
 export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens, (t) => t.end <= offset);
 }
 
 /** Token indices of a quotation: [first, last] inclusive. */

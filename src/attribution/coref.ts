@@ -1,3 +1,4 @@
+import { partitionPoint } from '../doc/doc.js';
 import type { Entity, EntityType, Token } from '../doc/types.js';
 import { anaphorKind } from './anonymity.js';
 import { headOf, mainPhrase, npPos } from './chunk.js';
@@ -289,14 +290,7 @@ function mentionEndingAt(mentions: Mention[], end: number): Mention | null {
 
 /** Number of mentions that start before `offset`. */
 function upperBound(mentions: Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(mentions, (m) => m.start < offset);
 }
 
 function tokenAt(tokens: readonly Token[], offset: number): number {
