@@ -38,6 +38,8 @@ export function isNonReport(ctx: AttrContext, d: Draft): boolean {
   if (lexicon.failureVerbs.has(d.cue.lemma) && opening?.norm === 'to' && lexicon.responseVerbs.has(tokens[d.content[0] + 1]?.lemma ?? '')) return true;
   if (d.content[0] > d.cue.last) {
     let k = d.content[0];
+    // `calls and emails seeking comment`: past nouns coordinated with the cue noun
+    while (k < d.content[1] && k < d.content[0] + 4 && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.pos === 'NOUN') && !lexicon.requestVerbs.has(tokens[k]!.lemma)) k++;
     // `calls seeking comment`: the content is itself the request
     if (lexicon.requestVerbs.has(tokens[k]!.lemma) && k < d.content[1]) k++;
     else if (!lexicon.requestVerbs.has(d.cue.lemma)) return false;
