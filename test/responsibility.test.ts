@@ -202,3 +202,19 @@ test('a denial by an actor\'s ministry or spokesman is contradicted by an accusa
   const spokesman = analyse('Police blamed the Red Hand for the bombing of the market on Monday. A spokesman for the Red Hand denied the group was involved in the bombing.');
   assert.ok(spokesman.contradictions.some((c) => c.kind === 'denial-contradicted'), stances(spokesman).join(' | '));
 });
+
+test('a roundup: incidents at different places stay apart; "the Dessa attack", "the checkpoint attack" and "any air strikes" find their own', () => {
+  const doc = analyse([
+    'A roadside bomb killed three soldiers near the town of Dessa on Saturday, the army said, hours after gunmen attacked a police checkpoint outside Mervano.',
+    'In the Dessa attack, the bomb struck an armoured vehicle, a military spokesman said.',
+    'Separately, an air strike hit a market in the village of Kolan on Friday, killing six civilians, officials said. The army denied carrying out any air strikes in the area.',
+    'The Black Banner movement said its fighters had carried out the checkpoint attack to avenge the deaths in Kolan.',
+  ].join(' '));
+  const incidentOf = (trigger: string, nth = 0) => doc.events.filter((e) => e.trigger.text === trigger)[nth]!.incident;
+  assert.notEqual(incidentOf('roadside bomb'), incidentOf('attacked'));
+  assert.equal(incidentOf('attack', 0), incidentOf('roadside bomb'));
+  assert.ok(!doc.events.find((e) => e.trigger.text === 'attack')!.source.some((r) => r.span.text === 'Dessa'));
+  assert.equal(incidentOf('air strikes'), incidentOf('air strike'));
+  assert.equal(incidentOf('attack', 1), incidentOf('attacked'));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && r.incident === incidentOf('attacked') && /Black Banner/.test(who(r))), stances(doc).join(' | '));
+});

@@ -31,6 +31,9 @@ type RefLike = { span: Span | null; entity: string | null };
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 
 /** Lower-case words of a phrase, singular, without determiners and quote marks. */
+/** Nouns that name the kind of organisation after its name ("the Red Hand movement"). */
+const CLASS_NOUNS = new Set(['movement', 'group', 'militia', 'organisation', 'organization', 'party', 'faction', 'network', 'alliance', 'coalition', 'front']);
+
 function words(text: string): string[] {
   return text.toLowerCase().replace(/[“”"'’]/g, '').split(/[\s-]+/).filter((w) => w && !DETERMINERS.has(w))
     .map((w) => w.replace(/ies$/, 'y').replace(/([^s])s$/, '$1'));
@@ -234,9 +237,11 @@ export class ActorIndex {
       if (tokens[cand.first]!.sentence < sentence - 2) break;
       if (cand.pronoun || cand.relative) continue;
       if (!this.isActorLike(cand)) continue;
-      // Phrases inside a prepositional phrase ("in Iraq") are rarely what a subject pronoun means.
+      // Phrases inside a prepositional phrase ("in Iraq", "slogans of the Black Banner
+      // movement") are rarely what a subject pronoun means; "the leader of the group" is
+      // found by its head phrase before "of".
       const before = tokens[cand.first - 1];
-      if (before && before.pos === 'ADP' && before.norm !== 'of' && cand.first > 0) continue;
+      if (before && before.pos === 'ADP' && cand.first > 0) continue;
       const head = tokens[cand.head]!;
       const lem = lemmaOf(head);
       // A plural shows in the lemma ("militias" -> militia); a proper noun is not lemmatised,
@@ -270,7 +275,8 @@ export class ActorIndex {
       const known = new Set([e.name, ...e.aliases, ...e.mentions.map((m) => m.text)].flatMap(words));
       const w = words(plain.span.text);
       if (w.length === 0) return false;
-      const head = w[w.length - 1]!;
+      // "the Black Banner movement" is the Black Banner: a class noun after a name adds nothing.
+      const head = w.length > 1 && CLASS_NOUNS.has(w[w.length - 1]!) && !known.has(w[w.length - 1]!) ? w[w.length - 2]! : w[w.length - 1]!;
       const capitals = plain.span.text.split(/[\s-]+/).filter((x) => /^[A-Z]/.test(x)).map((x) => words(x)[0] ?? '');
       return known.has(head) && capitals.every((c) => c === '' || known.has(c));
     }

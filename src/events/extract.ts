@@ -653,10 +653,17 @@ function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: n
     if (!glued) {
       const phrase: NounPhrase = { first: a, last: b, head: b - 1, possessor: null, pronoun: false, relative: false };
       const ref = actors.actorRef(phrase);
-      if (ref) return [ref];
+      // "the Dessa attack": a town names where, not who (a country, "U.S. strikes", does act).
+      if (ref && !isTownRef(clauses.doc, ref)) return [ref];
     }
   }
   return [];
+}
+
+/** Is the reference a place below the level of a country (a GPE or LOC with no actor code)? */
+function isTownRef(doc: Doc, ref: ActorRef): boolean {
+  const e = ref.entity ? doc.entities.find((x) => x.id === ref.entity) : null;
+  return !!e && (e.type === 'GPE' || e.type === 'LOC') && !e.code;
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that']);
@@ -733,11 +740,25 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
   // noun is that event's.
   const otherNouns = new Set<number>();
   for (const o of all) if (o !== d && o.sentence === d.sentence && o.kind === 'noun') otherNouns.add(o.last - 1);
+  // "the Dessa attack": a place among the event noun's premodifiers.
+  if (d.kind === 'noun') {
+    const np = clauses.phraseAt(d.first);
+    for (let k = np ? np.first : d.first; k < d.first; k++) {
+      const t = tokens[k]!;
+      const e = actors.entityFor(t.start, t.end, t.start);
+      if (e && (e.type === 'GPE' || e.type === 'LOC') && !e.code) {
+        const m = e.mentions.find((x) => x.start <= t.start && x.end >= t.end);
+        if (m) return [m];
+      }
+    }
+  }
   let best: { dist: number; spans: Span[] } | null = null;
   for (let i = s.firstToken; i < s.lastToken; i++) {
     const t = tokens[i]!;
     if (t.pos !== 'ADP' || !LOCATIVE.has(t.norm)) continue;
     if (otherNouns.has(i - 1) && !(d.kind === 'noun' && d.last === i)) continue;
+    // "carried out the attack to avenge the deaths in Kolan": a place after another verb is that verb's.
+    if (i > d.last && verbBetween(tokens, d.last, i)) continue;
     const np = clauses.phraseAt(i + 1);
     if (!np || np.first !== i + 1) continue;
     const spans: Span[] = [];
@@ -751,6 +772,12 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
     if (!best || dist < best.dist) best = { dist, spans };
   }
   return best?.spans ?? [];
+}
+
+/** Is there a verb among tokens [from, to)? */
+function verbBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.pos === 'VERB') return true;
+  return false;
 }
 
 function placeSpan(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Span | null {

@@ -1,4 +1,4 @@
-import { sentenceIndexAt } from '../doc/doc.js';
+import { sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
 import { loadJsonResource } from '../resources.js';
 import type { ActorRef, Doc, Entity, Event } from '../doc/types.js';
 import { isHostileType } from './cameo.js';
@@ -140,17 +140,21 @@ function characterisesPrevious(doc: Doc, ev: Event): boolean {
 }
 
 function definite(doc: Doc, ev: Event): boolean {
-  const before = doc.text.slice(Math.max(0, ev.trigger.start - 60), ev.trigger.start);
-  // The words of the noun phrase before the trigger: back to a verb-like boundary.
-  const words = before.split(/[^A-Za-z'’-]+/).filter(Boolean).slice(-4);
-  for (let k = words.length - 1; k >= 0; k--) {
-    const w = words[k]!;
-    if (DEFINITE.test(w)) return true;
-    if (/^(a|an|another|some|several|new|fresh|further|two|three|four|five)$/i.test(w)) return false;
-    if (!/^(most|recent|latest|last|earlier|previous|deadly|rocket|missile|drone|mortar|suicide|car|air|targeted|alleged|attempted|u\.s\.|us)$/i.test(w) && !/^[A-Z]/.test(w)) return false;
+  const tokens = doc.tokens;
+  // The noun phrase before the trigger ("the most recent rocket attacks", "the checkpoint
+  // attack", "the Dessa attack"): back over its modifiers to its determiner.
+  let k = tokenIndexAt(tokens, ev.trigger.start) - 1;
+  for (let seen = 0; k >= 0 && seen < 5; k--, seen++) {
+    const t = tokens[k]!;
+    if (DEFINITE.test(t.text)) return true;
+    if (FRESH.test(t.text)) return false;
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || /^[-‐‑.]$/.test(t.text) || /^(most|u\.s\.|us)$/i.test(t.text))) return false;
   }
   return false;
 }
+
+/** Words that make a mention a new one: "a", "another", "fresh", "two". */
+const FRESH = /^(a|an|another|some|several|new|fresh|further|two|three|four|five)$/i;
 
 /** The trigger's head lemma: "rocket attacks" -> "attack", "struck" -> "strike". */
 function headWord(doc: Doc, ev: Event): string {
@@ -191,9 +195,11 @@ export function findIncidents(doc: Doc): Incident[] {
     // Mentions in one sentence are one incident unless their actors clash: "A car bomb
     // exploded in the market, killing 12 people".
     const sentence0 = sentenceIndexAt(doc, ev.trigger.start);
+    // (Not when they happened at different places or times: "a bomb killed three soldiers near
+    // Dessa, hours after gunmen attacked a checkpoint outside Mervano".)
     const sameSentence = [...incidents].reverse().find((inc) =>
       inc.mentions.some((m) => sentenceIndexAt(doc, m.trigger.start) === sentence0 && family(m.type) === family(ev.type)) &&
-      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => !sourcesClash(doc, m, ev)));
+      inc.mentions.filter((m) => m.modality !== 'negated').every((m) => !sourcesClash(doc, m, ev) && !placesClash(m, ev) && !timesClash(m, ev)));
     if (sameSentence) {
       sameSentence.mentions.push(ev);
       continue;
@@ -217,8 +223,11 @@ export function findIncidents(doc: Doc): Incident[] {
     if (back) {
       // "the attacks" goes back to the attacks, before any other compatible incident.
       const head = headWord(doc, ev);
-      const candidates = [...incidents].reverse().filter(compatible);
-      joined = candidates.find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ?? candidates[0];
+      // A place it names ("the Dessa attack") picks the incident there.
+      const placed = ev.place.length > 0;
+      const candidates = [...incidents].reverse().filter((inc) => compatible(inc) && !(placed && inc.mentions.every((m) => m.place.length === 0 || placesClash(m, ev))));
+      joined = (placed ? candidates.find((inc) => inc.mentions.some((m) => m.place.length > 0 && !placesClash(m, ev))) : undefined) ??
+        candidates.find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ?? candidates[0];
     } else {
       // An indefinite mention repeats an incident only when what it hit, and when or where,
       // agree — or when it comes right after it (a headline and its first paragraph).
@@ -229,14 +238,17 @@ export function findIncidents(doc: Doc): Incident[] {
       // The report is the first mention after the headline's (bylines and datelines may
       // stand between), and a headline's place may be the country of the report's town.
       const firstAfterHeadline = sentence <= FIRST_REPORT_WITHIN && isHeadline(doc) &&
-        incidents.every((inc) => inc.mentions.every((m) => sentenceIndexAt(doc, m.trigger.start) === 0));
+        incidents.every((inc) => inc.mentions.every((m) => sentenceIndexAt(doc, m.trigger.start) === 0 || family(m.type) !== family(ev.type)));
       const headlineIncident = firstAfterHeadline
         ? incidents.find((inc) => inc.mentions.some((m) => sentenceIndexAt(doc, m.trigger.start) === 0) &&
             inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !sourcesClash(doc, m, ev) && !timesClash(m, ev) && !countriesClash(doc, m, ev)))
         : undefined;
       joined = headlineIncident ?? [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
         const ms = sentenceIndexAt(doc, m.trigger.start);
-        if (!shares(doc, m.target, ev.target)) return sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0;
+        // Another account of the same place soon after ("gunmen attacked a checkpoint outside
+        // Mervano … At the Mervano checkpoint, two policemen were wounded").
+        const samePlaceSoon = m.place.length > 0 && ev.place.length > 0 && !placesClash(m, ev) && sentence - ms <= RETELLING_WITHIN;
+        if (!shares(doc, m.target, ev.target)) return samePlaceSoon || (sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0);
         return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
       }));
     }
@@ -246,12 +258,16 @@ export function findIncidents(doc: Doc): Incident[] {
     if (!joined && !back && ev.modality !== 'asserted' && ev.target.length === 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev)) {
       // Candidates: the story's first incident and those told in the last few sentences,
       // never one whose victim is this account's perpetrator ("17 officers were injured" /
-      // "officers fired tear gas"). One with the same perpetrator first, then the first incident.
+      // "officers fired tear gas"). The latest told with the same word first ("denied carrying
+      // out any air strikes" / "an air strike hit a market"), then one with the same
+      // perpetrator, then the first incident.
       const sentence = sentenceIndexAt(doc, ev.trigger.start);
       const candidates = incidents.filter((inc, i) => compatible(inc) &&
         (i === 0 || inc.mentions.some((m) => sentence - sentenceIndexAt(doc, m.trigger.start) <= RETELLING_WITHIN)) &&
         !inc.mentions.some((m) => shares(doc, m.target, ev.source)));
-      joined = candidates.find((inc) => inc.mentions.some((m) => shares(doc, m.source, ev.source))) ?? candidates[0];
+      const head = headWord(doc, ev);
+      joined = [...candidates].reverse().find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ??
+        candidates.find((inc) => inc.mentions.some((m) => shares(doc, m.source, ev.source))) ?? candidates[0];
     }
     if (joined) joined.mentions.push(ev);
     else incidents.push({ id: ev.id, mentions: [ev] });
