@@ -125,11 +125,16 @@ async function main(): Promise<number> {
   const tokens = baseline[0]!.tokens ?? 0;
   const base = summarise(baseline, tokens);
   const full = summarise(pipeline, tokens);
-  const ratio = full.tokensPerCpuSecond / base.tokensPerCpuSecond;
+  // The ratio of each round's adjacent measurements, then their median: a machine that
+  // slows down for a while moves both sides of a round together.
+  const roundRatios = (b: Measurement[], p: Measurement[]) => b.map((x, i) => x.cpuSeconds / p[i]!.cpuSeconds);
+  const ratioRounds = roundRatios(baseline, pipeline);
+  const ratio = median(ratioRounds);
   const steadyTokens = steadyBaseline[0]!.tokens ?? 0;
   const steadyBase = summarise(steadyBaseline, steadyTokens);
   const steadyFull = summarise(steadyPipeline, steadyTokens);
-  const steadyRatio = steadyFull.tokensPerCpuSecond / steadyBase.tokensPerCpuSecond;
+  const steadyRatioRounds = roundRatios(steadyBaseline, steadyPipeline);
+  const steadyRatio = median(steadyRatioRounds);
   const stageTotal = stages.stages!.reduce((s, x) => s + x.cpuSeconds, 0);
   const json = {
     documents: files.length,
@@ -139,7 +144,8 @@ async function main(): Promise<number> {
     baseline: base,
     pipeline: full,
     ratio,
-    steady: { documents: steadyPipeline[0]!.documents, tokens: steadyTokens, baseline: steadyBase, pipeline: steadyFull, ratio: steadyRatio },
+    ratioRounds,
+    steady: { documents: steadyPipeline[0]!.documents, tokens: steadyTokens, baseline: steadyBase, pipeline: steadyFull, ratio: steadyRatio, ratioRounds: steadyRatioRounds },
     stages: stages.stages!.map((s) => ({ ...s, share: stageTotal === 0 ? 0 : s.cpuSeconds / stageTotal })),
     runs: { baseline, pipeline, steadyBaseline, steadyPipeline },
   };
@@ -158,12 +164,12 @@ async function main(): Promise<number> {
         row('wink-nlp readDoc (baseline)', base),
         row('full pipeline', full),
       ]) +
-      `pipeline / baseline throughput, first pass: ${ratio.toFixed(3)}\n\n` +
+      `pipeline / baseline throughput, first pass: ${ratio.toFixed(3)} (median of the rounds' ratios: ${ratioRounds.map((r) => r.toFixed(3)).join(', ')})\n\n` +
       table(`Throughput, steady state (the last ${steadyPipeline[0]!.documents} texts, ${steadyTokens} tokens, after two passes over the others)`, columns, [
         row('wink-nlp readDoc (baseline)', steadyBase, steadyTokens),
         row('full pipeline', steadyFull, steadyTokens),
       ]) +
-      `pipeline / baseline throughput, steady state: ${steadyRatio.toFixed(3)}\n` +
+      `pipeline / baseline throughput, steady state: ${steadyRatio.toFixed(3)} (rounds: ${steadyRatioRounds.map((r) => r.toFixed(3)).join(', ')})\n` +
       (failed > 0 ? `WARNING: the pipeline threw on ${failed} document(s); first: ${firstError}\n` : '') +
       '\n' +
       table(
