@@ -218,3 +218,9 @@ test('a roundup: incidents at different places stay apart; "the Dessa attack", "
   assert.equal(incidentOf('attack', 1), incidentOf('attacked'));
   assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && r.incident === incidentOf('attacked') && /Black Banner/.test(who(r))), stances(doc).join(' | '));
 });
+
+test('an accusation of another deed is not about the incident; a weapon\'s owner is its actor', () => {
+  const doc = analyse('An air strike hit a school in Tarn on Wednesday, killing 14 people, officials said. The military accused the Crescent Brigades of using civilians as human shields. Israeli aircraft struck a depot near Tarn on Thursday.');
+  assert.ok(!doc.responsibility.some((r) => r.stance === 'accuse' && /Crescent/.test(r.target?.span.text ?? '')), stances(doc).join(' | '));
+  assert.deepEqual(doc.events.find((e) => e.trigger.text === 'struck')!.source.map((r) => r.span.text), ['Israeli']);
+});

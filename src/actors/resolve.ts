@@ -637,6 +637,9 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       candidates.push(r);
     }
     if (candidates.length === 0) continue;
+    // "The military said its aircraft …": a subject of the pronoun's own sentence that is no
+    // entity is still the likelier antecedent than anything named before; leave it unlinked.
+    if (pronoun && !candidates.some((r) => r.mentions.some((m) => m.start < t && tokens[m.start]!.sentence === sentence)) && unnamedSubjectBefore(tokens, t)) continue;
     // Confident only when the nearest fitting entity has no competitor in the window, or
     // is the only one mentioned in the pronoun's own sentence ("The council told Sabri
     // that its factions …" after a sentence naming Iraq).
@@ -647,6 +650,17 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     }
     addMention(state, candidates[0]!, start, end, start === t && end === t + 1 ? 'pronoun' : 'description', want.plural);
   }
+}
+
+/** Does the pronoun's sentence open with "the <noun>" and a verb before it ("The military said its …")? */
+export function unnamedSubjectBefore(tokens: Token[], t: number): boolean {
+  let k = t - 1;
+  while (k > 0 && tokens[k - 1]!.sentence === tokens[t]!.sentence) k--;
+  if (tokens[k]?.norm !== 'the') return false;
+  let j = k + 1;
+  while (j < t && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NOUN')) j++;
+  // (wink tags a bare "military" as an adjective: "The military/ADJ said")
+  return j > k + 1 && j < t && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
 }
 
 /** Records a pronoun or description mention of `r` over tokens [start, end). */

@@ -1,3 +1,4 @@
+import { unnamedSubjectBefore } from '../actors/resolve.js';
 import { makeSpan } from '../doc/doc.js';
 import type { ActorRef, Doc, Entity, Span } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
@@ -232,9 +233,12 @@ export class ActorIndex {
     const sentence = tokens[np.first]!.sentence;
     const phrases = this.clauses.phrases;
     let k = this.clauses.phraseIndexAt(np.first) - 1;
+    // "The military said its aircraft …": a subject the chunker did not take for a phrase
+    // still comes before anything in earlier sentences.
+    const ownSentenceOnly = unnamedSubjectBefore(tokens, np.first);
     for (; k >= 0; k--) {
       const cand = phrases[k]!;
-      if (tokens[cand.first]!.sentence < sentence - 2) break;
+      if (tokens[cand.first]!.sentence < sentence - 2 || (ownSentenceOnly && tokens[cand.first]!.sentence < sentence)) break;
       if (cand.pronoun || cand.relative) continue;
       if (!this.isActorLike(cand)) continue;
       // Phrases inside a prepositional phrase ("in Iraq", "slogans of the Black Banner

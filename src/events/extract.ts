@@ -355,6 +355,10 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
   // Source.
   if (d.sourceFromAddressee && d.addressee !== null) {
     d.source = refsOf(actors, clauses, clauses.phraseAt(d.addressee), true);
+  } else if (d.weaponSubject && d.sourceVerb !== null) {
+    // "its aircraft struck", "Israeli tanks shelled": the weapon's owner acts, not the weapon.
+    const weapon = clauses.subjectOf(d.sourceVerb);
+    if (weapon) d.source = ownerOf(clauses, actors, weapon, weapon.head);
   } else if (!d.weaponSubject && d.sourceVerb !== null) {
     if (isPassive(clauses, d.sourceVerb)) {
       const by = clauses.objectOf(d.sourceVerb, ['by'], { direct: false });

@@ -2,7 +2,7 @@ import { tokenIndexAt, trimSpan } from '../doc/doc.js';
 import type { ActorRef, Attribution, Doc, Modality, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex } from './actors.js';
-import { MATERIAL_HOSTILE } from './cameo.js';
+import { isHostileType, MATERIAL_HOSTILE } from './cameo.js';
 import { type Incident, incidentsOf } from './incidents.js';
 import { loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
 import { attributionAt } from './modality.js';
@@ -252,6 +252,7 @@ export function findResponsibility(doc: Doc): Responsibility[] {
     const inc = nearestIncident(doc, here, ev.trigger.start, sIndex);
     if (!inc) continue;
     const s = doc.sentences[sIndex]!;
+    if (accusesOfSomethingElse(doc, ev, s.end)) continue;
     const attribution = attributionAt(doc.attributions, ev.trigger.start);
     const speakerRef = ev.source[0];
     const speaker = speakerRef ? { span: speakerRef.span, entity: speakerRef.entity, author: false } : attribution ? speakerOf(doc, clauses, actors, attribution) : { span: null, entity: null, author: true };
@@ -393,6 +394,20 @@ const HEDGES = new Set(['likely', 'probably', 'possibly', 'presumably', 'apparen
 function hedgedAround(tokens: Token[], ti: number, first: number, last: number): boolean {
   for (let k = Math.max(first, ti - 6); k < Math.min(last, ti + 2); k++) if (HEDGES.has(tokens[k]!.norm)) return true;
   return false;
+}
+
+/**
+ * "accused the group of using civilians as human shields", "accused Orvel of sheltering the
+ * militants": an accusation whose "of"/"for" complement names no violence is about another
+ * deed than the incident. ("accused X of carrying out the attack", "blamed X for the
+ * bombing", "blamed X" with no complement are about it.)
+ */
+function accusesOfSomethingElse(doc: Doc, ev: Doc['events'][number], sentenceEnd: number): boolean {
+  const after = ev.target[ev.target.length - 1]!.span.end;
+  const complement = /^\s*(of|for|over)\b/i.exec(doc.text.slice(after, sentenceEnd));
+  if (!complement) return false;
+  const from = after + complement[0].length;
+  return !doc.events.some((e) => e !== ev && isHostileType(e.type) && e.trigger.start >= from && e.trigger.start < sentenceEnd);
 }
 
 const PERPETRATOR_MODALITIES: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported', 'claimed']);
