@@ -245,10 +245,7 @@ export function findIncidents(doc: Doc): Incident[] {
         : undefined;
       joined = headlineIncident ?? [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
         const ms = sentenceIndexAt(doc, m.trigger.start);
-        // Another account of the same place soon after ("gunmen attacked a checkpoint outside
-        // Mervano … At the Mervano checkpoint, two policemen were wounded").
-        const samePlaceSoon = m.place.length > 0 && ev.place.length > 0 && !placesClash(m, ev) && sentence - ms <= RETELLING_WITHIN;
-        if (!shares(doc, m.target, ev.target)) return samePlaceSoon || (sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0);
+        if (!shares(doc, m.target, ev.target)) return sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0;
         return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
       }));
     }
