@@ -1,5 +1,5 @@
 import { makeSpan, sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
-import type { ActorRef, Doc, Event, Modality, Span, Token } from '../doc/types.js';
+import type { ActorRef, Doc, Entity, Event, Modality, Span, Token } from '../doc/types.js';
 import { ActorIndex, actorNouns } from './actors.js';
 import { combine, governorOf } from './compose.js';
 import { findDeadlines } from './deadline.js';
@@ -658,16 +658,16 @@ function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: n
       const phrase: NounPhrase = { first: a, last: b, head: b - 1, possessor: null, pronoun: false, relative: false };
       const ref = actors.actorRef(phrase);
       // "the Dessa attack": a town names where, not who (a country, "U.S. strikes", does act).
-      if (ref && !isTownRef(clauses.doc, ref)) return [ref];
+      const e = ref?.entity ? clauses.doc.entities.find((x) => x.id === ref.entity) : null;
+      if (ref && !(e && isPlaceBelowCountry(e))) return [ref];
     }
   }
   return [];
 }
 
-/** Is the reference a place below the level of a country (a GPE or LOC with no actor code)? */
-function isTownRef(doc: Doc, ref: ActorRef): boolean {
-  const e = ref.entity ? doc.entities.find((x) => x.id === ref.entity) : null;
-  return !!e && (e.type === 'GPE' || e.type === 'LOC') && !e.code;
+/** A place below the level of a country (a GPE or LOC with no actor code): it names where, not who. */
+function isPlaceBelowCountry(e: Entity): boolean {
+  return (e.type === 'GPE' || e.type === 'LOC') && !e.code;
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that']);
@@ -750,7 +750,7 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
     for (let k = np ? np.first : d.first; k < d.first; k++) {
       const t = tokens[k]!;
       const e = actors.entityFor(t.start, t.end, t.start);
-      if (e && (e.type === 'GPE' || e.type === 'LOC') && !e.code) {
+      if (e && isPlaceBelowCountry(e)) {
         const m = e.mentions.find((x) => x.start <= t.start && x.end >= t.end);
         if (m) return [m];
       }

@@ -1,5 +1,5 @@
 import { tokenIndexAt, trimSpan } from '../doc/doc.js';
-import type { ActorRef, Attribution, Doc, Modality, Responsibility, Stance, Token } from '../doc/types.js';
+import type { ActorRef, Attribution, Doc, Event, Modality, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex } from './actors.js';
 import { isHostileType, MATERIAL_HOSTILE } from './cameo.js';
@@ -402,7 +402,7 @@ function hedgedAround(tokens: Token[], ti: number, first: number, last: number):
  * deed than the incident. ("accused X of carrying out the attack", "blamed X for the
  * bombing", "blamed X" with no complement are about it.)
  */
-function accusesOfSomethingElse(doc: Doc, ev: Doc['events'][number], sentenceEnd: number): boolean {
+function accusesOfSomethingElse(doc: Doc, ev: Event, sentenceEnd: number): boolean {
   const after = ev.target[ev.target.length - 1]!.span.end;
   const complement = /^\s*(of|for|over)\b/i.exec(doc.text.slice(after, sentenceEnd));
   if (!complement) return false;
