@@ -28,7 +28,7 @@ const CLAUSE_OPENERS = new Set(['whether', 'if', 'that', 'because', 'since', 'al
  */
 const ADJUNCT_PREPOSITIONS = new Set(['by', 'in', 'during', 'despite', 'between', 'within', 'inside', 'amid', 'throughout', 'among']);
 /** Time words after `on` that make it a date adjunct (`announced on Monday`), not the complement's preposition. */
-const DATE_WORDS = new Set([
+export const DATE_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);

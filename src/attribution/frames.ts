@@ -2,6 +2,7 @@ import type { CueType, Token } from '../doc/types.js';
 import { isCommaLike, isPossessive, npEndAfter, npStartBefore } from './chunk.js';
 import { CLOSE_MARK, OPEN_MARK, type AttrContext, quoteTokens } from './context.js';
 import { cueTypeFor, type Cue } from './cues.js';
+import { DATE_WORDS } from './extent.js';
 
 /**
  * Frames: given a cue, where its source and content are. Three orders cover news
@@ -52,7 +53,6 @@ const TIME_WORDS = new Set([
   'afternoon', 'evening', 'night', 'weekend', 'ago', 'again', 'repeatedly', 'also', 'privately', 'publicly',
   'previously', 'often', 'frequently', 'once', 'twice', 'already', 'still', 'now', 'then', 'too', 'late', 'early',
 ]);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const ADJUNCT_PREP = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'through', 'with', 'over', 'from', 'by', 'to', 'inside', 'outside', 'following', 'since', 'earlier', 'last', 'this', 'of']);
 /** Cue types whose `as` clause attributes the clause it hangs on (`As X reported, C`). */
 const AS_CLAUSE_TYPES: ReadonlySet<CueType> = new Set(['assert', 'report', 'claim', 'confirm', 'admit']);
@@ -167,7 +167,7 @@ export class FrameFinder {
   private isDate(from: number, to: number): boolean {
     for (let k = from; k <= to; k++) {
       const t = this.tokens[k]!;
-      if (!(TIME_WORDS.has(t.norm) || MONTHS.has(t.norm) || t.pos === 'NUM' || t.norm === 'the')) return false;
+      if (!(TIME_WORDS.has(t.norm) || DATE_WORDS.has(t.norm) || t.pos === 'NUM' || t.norm === 'the')) return false;
     }
     return true;
   }
