@@ -83,7 +83,7 @@ function ownClauseStart(tokens: Token[], i: number, first: number): number {
 
 /** End of the clause holding the tokens from i: the next comma or clause punctuation, or the sentence end. */
 function ownClauseEnd(tokens: Token[], i: number, last: number): number {
-  for (let k = i; k < last; k++) if (tokens[k]!.text === ',' || clauseEnd(tokens, k, k + 1) === k) return k;
+  for (let k = i; k < last; k++) if (/^[,;:—]$/.test(tokens[k]!.text)) return k;
   return last;
 }
 

@@ -13,9 +13,10 @@ import { wink } from '../nlp.js';
  * abbreviations (U.S., Gen., Mr.); we add two rules it lacks: a line break ends a
  * sentence when the line has no final punctuation and the next line does not continue
  * it (headlines, bylines), and a dateline opening a paragraph ("WASHINGTON (AP) —") is
- * a sentence of its own, so it is neither reported content nor an event's date. And one
- * tagging rule: participial adjectives opening a noun phrase are adjectives
- * (`retagParticipialAdjectives`).
+ * a sentence of its own, so it is neither reported content nor an event's date. And two
+ * tagging rules for words wink-nlp mistags: participial adjectives opening a noun phrase
+ * are adjectives (`retagParticipialAdjectives`), and "shot" after a subject is a verb
+ * (`retagNounTaggedVerbs`).
  */
 export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
@@ -118,10 +119,11 @@ const OPENS_PHRASE_AFTER = new Set<Pos>(['PUNCT', 'CCONJ', 'ADP', 'DET', 'ADJ', 
  * wink-nlp tags a participial adjective as a verb (or, capitalised, a proper noun) when
  * it opens a sentence or follows "and"/"of": "Neighbouring/VERB Kelvia's ministry
  * rejected …", "Occupying/VERB forces shelled …". The noun phrase then reads as the
- * verb's object and the clause loses its subject. Before a noun, at a phrase opening,
- * the words of lexicons/tokens/participial-adjectives.json are adjectives (lemma: the
- * word itself, as wink gives adjectives). After a noun or an auxiliary they stay verbs
- * ("rebels occupying buildings", "troops were invading towns").
+ * verb's object and the clause loses its subject. The words of
+ * lexicons/tokens/participial-adjectives.json are adjectives (lemma: the word itself, as
+ * wink gives adjectives) inside a noun phrase before a noun, and where a phrase opens
+ * before a plural noun (see below). After a noun or an auxiliary they stay verbs ("rebels
+ * occupying buildings", "troops were invading towns").
  */
 function retagParticipialAdjectives(tokens: Token[], words: ReadonlySet<string>): void {
   for (let i = 0; i < tokens.length - 1; i++) {
