@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../src/pipeline/index.js';
-import { wink, winkWithDefaultPipe } from '../src/pipeline/nlp.js';
+import { readWithoutMemory, winkWithDefaultPipe } from '../src/pipeline/nlp.js';
 
 function sentencesOf(text: string): string[] {
   return analyzeText(text, {}, { until: 'tokens' }).sentences.map((s) => text.slice(s.start, s.end));
@@ -61,13 +61,26 @@ test('the reduced wink pipe tags, lemmatises and splits exactly as the default p
   const text =
     'On March 3, 2021, Gen. Ali Hassan said the militia had not fired 14 rockets at Al Asad.\n' +
     'Nobody claimed the attack; officials in Baghdad didn’t comment. “We will respond,” he warned Tuesday.';
-  const read = (nlp: ReturnType<typeof wink>) => {
+  const read = (nlp: ReturnType<typeof winkWithDefaultPipe>) => {
     const its = nlp.its;
     const d = nlp.readDoc(text);
     const c = d.tokens();
     return [c.out(its.value), c.out(its.pos), c.out(its.lemma as unknown as typeof its.value), c.out(its.normal), d.sentences().out(its.span)];
   };
-  assert.deepEqual(read(wink()), read(winkWithDefaultPipe()));
+  let reduced: unknown;
+  readWithoutMemory((nlp) => (reduced = read(nlp)));
+  assert.deepEqual(reduced, read(winkWithDefaultPipe()));
+});
+
+test('an article is tokenized the same whatever the process read before it', () => {
+  // wink-nlp learns unknown words as it reads: after "It was Zorvan’s." it would keep
+  // "Zorvan’s" whole in every later text, and the possessive would be lost.
+  const words = (text: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.map((t) => t.text);
+  const probe = 'Zorvan’s army shelled the town, Kelvia’s ministry said.';
+  const before = words(probe);
+  assert.deepEqual(before.slice(0, 3), ['Zorvan', '’s', 'army']);
+  words('The order was Zorvan’s. But Kelvia’s was not.');
+  assert.deepEqual(words(probe), before);
 });
 
 test('participial adjectives before a noun are adjectives; after a noun or an auxiliary they stay verbs', () => {

@@ -2,7 +2,7 @@ import { datelineAt } from '../../doc/dateline.js';
 import type { Doc, Pos, Sentence, Token } from '../../doc/types.js';
 import { loadJsonResource } from '../../resources.js';
 import type { PipelineContext } from '../index.js';
-import { wink } from '../nlp.js';
+import { readWithoutMemory } from '../nlp.js';
 
 /**
  * Stage `tokens`: tokens (with POS and lemma) and sentences from wink-nlp.
@@ -51,18 +51,21 @@ interface WinkOutput {
  * function, read once per document, so the loops below stay optimised.
  */
 function readWink(text: string): WinkOutput {
-  const nlp = wink();
-  const its = nlp.its;
-  const wdoc = nlp.readDoc(text);
-  const col = wdoc.tokens();
-  return {
-    values: col.out(its.value) as string[],
-    spaces: col.out(its.precedingSpaces) as string[],
-    pos: col.out(its.pos) as string[],
-    lemmas: col.out(its.lemma as unknown as typeof its.value) as string[],
-    normals: col.out(its.normal) as string[],
-    sentences: wdoc.sentences().out(its.span) as unknown as [number, number][],
-  };
+  let output: WinkOutput | null = null;
+  readWithoutMemory((nlp) => {
+    const its = nlp.its;
+    const wdoc = nlp.readDoc(text);
+    const col = wdoc.tokens();
+    output = {
+      values: col.out(its.value) as string[],
+      spaces: col.out(its.precedingSpaces) as string[],
+      pos: col.out(its.pos) as string[],
+      lemmas: col.out(its.lemma as unknown as typeof its.value) as string[],
+      normals: col.out(its.normal) as string[],
+      sentences: wdoc.sentences().out(its.span) as unknown as [number, number][],
+    };
+  });
+  return output!;
 }
 
 /** Our tokens from wink-nlp's, with offsets into the text; returns the offset after the last. */
