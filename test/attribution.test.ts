@@ -579,3 +579,30 @@ test('"…, warning that C": a participle tagged as a noun shares the clause sub
 test('a dated phrase between source and cue is not part of the source', () => {
   assert.equal(byCue(extract("Karsk's foreign ministry on Wednesday accused Orvel of shelling the border villages."), 'accused').source?.text, "Karsk's foreign ministry");
 });
+
+test('a parenthetical between the cue and its "that" clause: commas, dashes, a relative clause', () => {
+  for (const [text, source] of [
+    ['The governor said, however, that the bridge would reopen in May.', 'The governor'],
+    ['The mayor said, among other things, that the bridge would reopen in May.', 'The mayor'],
+    ['Her deputy said — in a radio interview, as it happened — that the bridge would reopen in May.', 'Her deputy'],
+    ['Ana Ruiz said on Radio Sur, where she hosts a weekly show, that the bridge would reopen in May.', 'Ana Ruiz'],
+  ] as const) {
+    const a = byCue(extract(text), 'said');
+    assert.equal(a.source?.text, source, text);
+    assert.equal(a.content.text, 'that the bridge would reopen in May', text);
+  }
+  // a clause of its own between them is no parenthetical: the cue is parenthetical itself
+  const a = byCue(extract('The report, officials said, ignored the warning — that the dam was failing.'), 'said');
+  assert.notEqual(a.content.text, 'that the dam was failing');
+});
+
+test('content before the cue, and an adverbial clause after it that says when', () => {
+  const told = byCue(extract('The talks are over, the envoy told his aides as he left the hotel.'), 'told');
+  assert.equal(told.source?.text, 'the envoy');
+  assert.equal(told.content.text, 'The talks are over');
+  const said = byCue(extract('The bridge will not reopen, the mayor said when asked about the repairs.'), 'said');
+  assert.equal(said.content.text, 'The bridge will not reopen');
+  // an introductory phrase is no content, and `as` before a noun phrase is a preposition
+  assert.ok(!extract('In another case, a man was charged after he struck a guard.').some((a) => a.content.text === 'In another case'));
+  assert.ok(!extract('Back in the capital, the minister said as a rule that talks take time.').some((a) => a.content.text === 'Back in the capital'));
+});

@@ -63,6 +63,8 @@ const OBJECT_PRONOUN = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
 const FLOATING = new Set(['all', 'both', 'each', 'too', 'themselves', 'himself', 'herself', 'itself']);
 const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 /** Prepositions that also open clauses (`after the president ordered …`): a subject may follow them. */
+/** Conjunctions opening an adverbial clause of time, reason or concession after a cue (`…, X said as he left`). */
+const ADVERBIAL_SUBORDINATORS = new Set(['as', 'when', 'while', 'because', 'although', 'though', 'whereas', 'before', 'after', 'once']);
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'while', 'because', 'if', 'though', 'although', 'once', 'when', 'whereas', 'unless', 'than', 'like']);
 
 /**
@@ -364,25 +366,35 @@ export class FrameFinder {
         // only when the content (or the end) follows the addressee, perhaps after adjuncts (`told reporters on Tuesday that`)
         const k = this.skipAdjuncts(addresseeEnd + 1, last);
         const opener = tokens[k];
-        if (nextTok && addresseeEnd + 1 <= last && (k > last || this.atEnd(k, last) || (opener && (opener.norm === 'that' || (opener.norm === 'to' && tokens[k + 1]?.pos === 'VERB') || isCommaLike(opener) || opener.text === ':' || ctx.mark[k] === OPEN_MARK || WH.has(opener.norm) || (k === addresseeEnd + 1 && /^(PRON|PROPN|DET)$/.test(opener.pos)))))) {
+        if (nextTok && addresseeEnd + 1 <= last && (k > last || this.atEnd(k, last) || (opener && (opener.norm === 'that' || (opener.norm === 'to' && tokens[k + 1]?.pos === 'VERB') || ADVERBIAL_SUBORDINATORS.has(opener.norm) || isCommaLike(opener) || opener.text === ':' || ctx.mark[k] === OPEN_MARK || WH.has(opener.norm) || (k === addresseeEnd + 1 && /^(PRON|PROPN|DET)$/.test(opener.pos)))))) {
           j = addresseeEnd + 1;
         }
       }
     }
     const afterAddressee = j;
     j = this.skipAdjuncts(j, last);
+    // `said, however, that C`, `said — on Twitter, as it happens — that C`
+    const resumed = this.thatAfterParenthetical(j, last);
+    if (resumed !== -1) j = resumed;
 
     const contentFollows = j <= last && !this.atEnd(j, last) && !(isCommaLike(tokens[j]) && ctx.mark[j + 1] !== OPEN_MARK);
     const quoteFollows = j <= last && (ctx.mark[j] === OPEN_MARK || (isCommaLike(tokens[j]) && ctx.mark[j + 1] === OPEN_MARK));
     // `that` or a colon opens a content only right after the cue (or its addressee): after
     // adjuncts, `that` is more likely a relative pronoun (`told reporters after the meeting that was held …`)
-    const opensContent = j <= last && ((tokens[j]!.norm === 'that' && j === afterAddressee) || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
+    const opensContent = j <= last && ((tokens[j]!.norm === 'that' && (j === afterAddressee || j === resumed)) || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
+    // `C, X told aides as he worked on the speech`, `C, X said when asked`: an adverbial clause
+    // after the cue says when or why; the report is the clause before
+    // (only when what stands before is a clause: `In another case, a man was charged after …` is no report)
+    // (only when what stands before is a clause: `In another case, a man was charged after …`
+    // is no report; nor is the clause before a relative `who told …`; `speak` takes no clause)
+    const adverbialClause =
+      j <= last && this.opensAdverbialClause(j, last) && this.hasFiniteVerb(first, subjectOpen - 1) && !(subject && RELATIVE_OPENERS.has(tokens[subject[0]]!.norm)) && lemma !== 'speak' && lemma !== 'talk';
     // what stands before the subject: a comma, a closing quote in this sentence, or one that ended the last sentence
     const boundaryBefore = subjectOpen >= first && (isCommaLike(tokens[subjectOpen]) || ctx.mark[subjectOpen] === CLOSE_MARK);
     const quoteBefore = subjectOpen === first - 1 && subjectOpen >= 0 && ctx.mark[subjectOpen] === CLOSE_MARK && !ctx.lineStart[first] && this.quoteFillsSentence(subjectOpen);
     const quoteOpen = (boundaryBefore || quoteBefore) && this.closesQuote(subjectOpen) && this.quoteLeavesClauseOpen(subjectOpen) && this.quoteStartsClause(subjectOpen, first);
     // `C, X said.` / `“C,” X said Tuesday of the plan.` / `“C1,” X said, “C2”`
-    if (subject && (boundaryBefore || quoteBefore) && !opensContent && (!contentFollows || quoteOpen)) {
+    if (subject && (boundaryBefore || quoteBefore) && !opensContent && (!contentFollows || quoteOpen || adverbialClause)) {
       if (!quoteFollows || quoteOpen) {
         const content = this.contentBefore(subjectOpen, first, j, last);
         if (content) {
@@ -513,6 +525,54 @@ export class FrameFinder {
     const d = this.draft(cue, null, [subject[0], end], 'raising', false, true);
     d.trusted = true;
     return d;
+  }
+
+  /**
+   * Whether token j opens an adverbial clause of time, reason or concession; `as` only with a
+   * subject and its verb (`as he left`), not as a preposition (`known as`, `as a signal`).
+   */
+  private opensAdverbialClause(j: number, last: number): boolean {
+    const { tokens } = this;
+    const t = tokens[j]!;
+    if (!ADVERBIAL_SUBORDINATORS.has(t.norm) || !/^(SCONJ|ADP|ADV)$/.test(t.pos)) return false;
+    if (t.norm !== 'as') return true;
+    const subjectEnd = npEndAfter(tokens, j + 1, last);
+    const verb = tokens[subjectEnd + 1];
+    if (subjectEnd === -1 || subjectEnd + 1 > last || !verb) return false;
+    // after a subject pronoun an -ed word is the verb, whatever the tagger says (`as he labored`)
+    return verb.pos === 'VERB' || verb.pos === 'AUX' || (tokens[subjectEnd]!.pos === 'PRON' && verb.norm.endsWith('ed'));
+  }
+
+  /** Whether tokens [from, to] hold a finite verb or an auxiliary: a clause, not a phrase. */
+  private hasFiniteVerb(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) {
+      const t = this.tokens[k]!;
+      if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.norm.endsWith('ing'))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `said, however, that C`, `said, among other things, that C`, `said on CNN, where he is a
+   * contributor, that C`: a parenthetical set off by commas, dashes or brackets between the
+   * cue and its `that` clause. Returns the index of `that`, or -1.
+   */
+  private thatAfterParenthetical(j: number, last: number): number {
+    const { tokens, ctx } = this;
+    const open = tokens[j];
+    if (!open || j > last || !(isCommaLike(open) || open.text === '(')) return -1;
+    let clauseOpened = false;
+    for (let k = j + 1; k < last && k <= j + 16; k++) {
+      const t = tokens[k]!;
+      if (ctx.mark[k] !== 0 || FINAL.has(t.text) || t.text === ';' || t.text === ':' || t.norm === 'that') return -1;
+      // a verb makes it a clause of its own (`The editorial, sources said, nailed the narrative — that …`),
+      // unless a relative or adverbial clause holds it (`on CNN, where he is a contributor,`)
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !clauseOpened) return -1;
+      if (RELATIVE_OPENERS.has(t.norm) || SUBORDINATORS.has(t.norm)) clauseOpened = true;
+      const that = tokens[k + 1]!;
+      if (k > j + 1 && (isCommaLike(t) || t.text === ')') && that.norm === 'that' && tokens[k + 2] && k + 2 <= last && tokens[k + 2]!.pos !== 'PUNCT') return k + 1;
+    }
+    return -1;
   }
 
   /**
