@@ -606,3 +606,11 @@ test('content before the cue, and an adverbial clause after it that says when', 
   assert.ok(!extract('In another case, a man was charged after he struck a guard.').some((a) => a.content.text === 'In another case'));
   assert.ok(!extract('Back in the capital, the minister said as a rule that talks take time.').some((a) => a.content.text === 'Back in the capital'));
 });
+
+test('a semicolon between independent clauses bounds a cue\'s content on each side', () => {
+  const found = extract('Shelling kills four in Varna, officials say; army says it hit a depot');
+  assert.equal(byCue(found, 'say').content.text, 'Shelling kills four in Varna');
+  assert.equal(byCue(found, 'says').content.text, 'it hit a depot');
+  const later = extract('The talks failed; the minister said the army would respond.');
+  assert.equal(byCue(later, 'said').content.text, 'the army would respond');
+});

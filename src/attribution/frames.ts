@@ -111,6 +111,28 @@ export class FrameFinder {
     return this.ctx.clauses[this.ctx.sentenceOf[i]!]!;
   }
 
+  /**
+   * The cue's sentence, narrowed to its clause when semicolons outside quotations join
+   * independent clauses (`Strike kills 12, officials say; army says it hit militants`).
+   */
+  private clauseRange(cue: Cue): [number, number] {
+    const { tokens, ctx } = this;
+    let [first, last] = this.sentenceRange(cue.head);
+    for (let k = cue.last + 1; k <= last; k++) {
+      if (tokens[k]!.text === ';' && ctx.quoteOf[k] === -1) {
+        last = k - 1;
+        break;
+      }
+    }
+    for (let k = cue.first - 1; k >= first; k--) {
+      if (tokens[k]!.text === ';' && ctx.quoteOf[k] === -1) {
+        first = k + 1;
+        break;
+      }
+    }
+    return [first, last];
+  }
+
   /** Last token of a sentence's content: before the final punctuation, unless a quote closes after it. */
   private contentEnd(from: number, last: number): number {
     const { tokens, ctx } = this;
@@ -321,7 +343,7 @@ export class FrameFinder {
   /** A verb cue's frame. */
   verbFrame(cue: Cue): Draft | null {
     const { tokens, ctx } = this;
-    const [first, last] = this.sentenceRange(cue.head);
+    const [first, last] = this.clauseRange(cue);
     const before = cue.first - 1;
     const after = cue.last + 1;
     const lemma = cue.lemma;
