@@ -614,3 +614,10 @@ test('a semicolon between independent clauses bounds a cue\'s content on each si
   const later = extract('The talks failed; the minister said the army would respond.');
   assert.equal(byCue(later, 'said').content.text, 'the army would respond');
 });
+
+test('a prepositional phrase between the auxiliary and the verb stays in the cue, and the subject before it is the source', () => {
+  const a = byCue(extract('Its leader has in the past accused the army of shelling villages.'), 'has in the past accused');
+  assert.equal(a.source?.text, 'Its leader');
+  assert.equal(a.cueType, 'accuse');
+  assert.equal(byCue(extract('The ministry had on Monday denied the report.'), 'had on Monday denied').source?.text, 'The ministry');
+});

@@ -104,3 +104,10 @@ test('"shot" after a subject or a perfect "had" is the verb shoot; after a deter
   assert.equal(tag('A warning shot rang out.').pos, 'NOUN');
   assert.equal(tag('His shot hit the post.').pos, 'NOUN');
 });
+
+test('"accused" after a perfect "have", even past an adverbial phrase, is the verb; "the accused" stays a noun', () => {
+  const tag = (text: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.text === 'accused')!;
+  assert.deepEqual([tag('Its leader has in the past accused the army of lying.').pos, tag('Its leader has in the past accused the army of lying.').lemma], ['VERB', 'accuse']);
+  assert.equal(tag('The accused denied every charge.').pos, 'NOUN');
+  assert.equal(analyzeText('The guards had already shot the prisoners.', {}, { until: 'tokens' }).tokens.find((t) => t.text === 'shot')!.pos, 'VERB');
+});

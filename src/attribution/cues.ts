@@ -197,9 +197,26 @@ function withModifiers(ctx: AttrContext, first: number, sentence: number): numbe
   while (first - 1 >= 0 && ctx.sentenceOf[first - 1] === sentence) {
     const t = tokens[first - 1]!;
     if (t.pos === 'AUX' || (t.pos === 'PART' && (t.norm === 'not' || t.norm === "n't" || t.norm === 'n’t')) || (t.pos === 'ADV' && !ADVERB_STOP.has(t.norm) && !t.norm.endsWith(','))) first--;
-    else break;
+    else {
+      // `has in the past accused`, `had on Monday denied`: a prepositional phrase between an
+      // auxiliary and its verb stays inside the verb group (as PolNeAR's gold cues do)
+      const aux = auxiliaryBeforePhrase(ctx, first - 1, sentence);
+      if (aux === -1) break;
+      first = aux;
+    }
   }
   return first;
+}
+
+/** The auxiliary before a prepositional phrase (of up to four words) that ends at `end`, or -1. */
+function auxiliaryBeforePhrase(ctx: AttrContext, end: number, sentence: number): number {
+  const { tokens } = ctx;
+  for (let k = end; k >= 1 && k >= end - 3 && ctx.sentenceOf[k] === sentence; k--) {
+    const t = tokens[k]!;
+    if (!/^(ADP|DET|ADJ|NOUN|NUM|PROPN)$/.test(t.pos) || ctx.mark[k] !== 0) return -1;
+    if (t.pos === 'ADP') return tokens[k - 1]!.pos === 'AUX' && ctx.sentenceOf[k - 1] === sentence ? k - 1 : -1;
+  }
+  return -1;
 }
 
 const GOVERNED_GAP_POS = new Set(['ADP', 'ADJ', 'PART', 'ADV']);

@@ -176,13 +176,32 @@ function retagNounTaggedVerbs(tokens: Token[], forms: ReadonlyMap<string, string
     const next = tokens[i + 1]!;
     if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
     const afterSubject = SUBJECT_END.has(previous.pos) && !/^(his|her|its|their|our|my|your)$/.test(previous.norm);
-    const perfect = previous.pos === 'AUX' && /^(had|has|have|having)$/.test(previous.norm);
+    const perfect = perfectBefore(tokens, i);
     if ((afterSubject || perfect) && AFTER_VERB.has(next.pos)) {
       t.pos = 'VERB';
       t.lemma = lemma;
     }
   }
 }
+
+/**
+ * Whether a perfect "have" governs token i: right before it, or before an adverbial
+ * phrase of up to four words ("has in the past accused", "had already shot").
+ */
+function perfectBefore(tokens: readonly Token[], i: number): boolean {
+  const isHave = (t: Token) => t.pos === 'AUX' && /^(had|has|have|having)$/.test(t.norm);
+  if (isHave(tokens[i - 1]!)) return true;
+  for (let k = i - 1; k >= 1 && k >= i - 4; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== tokens[i]!.sentence || !ADVERBIAL_PHRASE.has(t.pos)) return false;
+    // the phrase opens with an adverb or a preposition right after "have"
+    if (isHave(tokens[k - 1]!)) return t.pos === 'ADV' || t.pos === 'ADP';
+  }
+  return false;
+}
+
+/** Parts of speech inside an adverbial phrase between "have" and its participle. */
+const ADVERBIAL_PHRASE = new Set<Pos>(['ADV', 'ADP', 'DET', 'ADJ', 'NOUN', 'NUM']);
 
 /** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
 const IGNORABLE = /^[\s\u200b-\u200f\u2060\ufeff\u00ad]*$/;
