@@ -91,6 +91,24 @@ export interface ResolveContext {
 }
 
 export function resolveEntities(mentions: Mention[], ctx: ResolveContext): ResolvedEntity[] {
+  // Each step is a function of its own, so that V8 optimises (and, when a rare case
+  // first comes up, re-optimises) each alone rather than one long function.
+  const entities = groupMentions(mentions, ctx);
+  markStateOwners(mentions, entities);
+  for (const r of entities) finishEntity(r, ctx);
+  addPronounsAndDescriptions(entities, ctx);
+  const kept = entities.filter((r) => keepEntity(r));
+  for (const r of kept) {
+    r.mentions.sort((a, b) => a.start - b.start);
+    r.entity.mentions = r.mentions.map((m) => makeSpan(ctx.text, ctx.tokens[m.start]!.start, ctx.tokens[m.end - 1]!.end));
+  }
+  kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  kept.forEach((r, i) => (r.entity.id = `e${i + 1}`));
+  return kept;
+}
+
+/** Names, nominals and descriptions grouped into entities, in order of first mention. */
+function groupMentions(mentions: Mention[], ctx: ResolveContext): ResolvedEntity[] {
   const entities: ResolvedEntity[] = [];
   const ix: Indexes = {
     bySurname: new Map(),
@@ -124,21 +142,14 @@ export function resolveEntities(mentions: Mention[], ctx: ResolveContext): Resol
       attachDescription(ix, m);
     }
   }
+  return entities;
+}
 
-  // "Velm's army", "Velm's defence ministry": a name that owns a state's institutions is a state.
+/** "Velm's army", "Velm's defence ministry": a name that owns a state's institutions is a state. */
+function markStateOwners(mentions: Mention[], entities: ResolvedEntity[]): void {
   const stateOwners = new Set<Mention>();
   for (const m of mentions) if (m.kind === 'nominal' && m.actor && m.head && STATE_INSTITUTIONS.test(m.head)) stateOwners.add(m.actor);
   for (const r of entities) r.ownsState = r.mentions.some((m) => stateOwners.has(m));
-  for (const r of entities) finishEntity(r, ctx);
-  addPronounsAndDescriptions(entities, ctx);
-  const kept = entities.filter((r) => keepEntity(r));
-  for (const r of kept) {
-    r.mentions.sort((a, b) => a.start - b.start);
-    r.entity.mentions = r.mentions.map((m) => makeSpan(ctx.text, ctx.tokens[m.start]!.start, ctx.tokens[m.end - 1]!.end));
-  }
-  kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  kept.forEach((r, i) => (r.entity.id = `e${i + 1}`));
-  return kept;
 }
 
 function create(ix: Indexes, m: Mention): ResolvedEntity {
@@ -583,6 +594,9 @@ function keepEntity(r: ResolvedEntity): boolean {
   return r.mentions.length > 1 || r.entity.name.includes(' ');
 }
 
+/** Words after which "it" opens a reported clause ("said it fired"). */
+const REPORTED_IT_AFTER: ReadonlySet<string> = new Set(['say', 'claim', 'deny', 'insist', 'warn', 'announce', 'add', 'that']);
+
 function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveContext): void {
   const { tokens } = ctx;
   const taken = new Uint8Array(tokens.length);
@@ -598,21 +612,21 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     const tok = tokens[t]!;
     // Maps, not object literals: a word such as "constructor" must not find Object's own properties.
     const pronoun = tok.pos === 'PRON' ? PRONOUNS.get(tok.norm) : undefined;
-    let want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] } | null = null;
+    let want: Wanted | null = null;
     let end = t + 1;
     let start = t;
     // "it" only as the subject of a reported clause ("said it fired"), where it is not
     // the empty subject of "it seems" or "it is likely".
-    const itOk = tok.norm !== 'it' || (['say', 'claim', 'deny', 'insist', 'warn', 'announce', 'add', 'that'].includes(tokens[t - 1]?.lemma ?? '') && tokens[t + 1]?.pos === 'VERB');
+    const itOk = tok.norm !== 'it' || (REPORTED_IT_AFTER.has(tokens[t - 1]?.lemma ?? '') && tokens[t + 1]?.pos === 'VERB');
     if (pronoun && tok.pos === 'PRON' && itOk) {
-      want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person };
+      want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person, heads: null };
     } else if (tok.norm === 'the' && tokens[t + 1] && DESCRIPTIONS.has(tokens[t + 1]!.norm) && !taken[t + 1]) {
       const d = DESCRIPTIONS.get(tokens[t + 1]!.norm)!;
       // "the group of …" is the group named after "of", found as a nominal already.
       if (tokens[t + 2]?.norm === 'of') continue;
       const after = tokens[t + 2];
       if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) continue;
-      want = { types: d.types, plural: d.plural, gender: null, person: false, heads: d.heads };
+      want = { types: d.types, plural: d.plural, gender: null, person: false, heads: d.heads ?? null };
       start = t;
       end = t + 2;
     }
@@ -626,30 +640,56 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
       }
     }
     if (!want) continue;
-    const sentence = tok.sentence;
-    const candidates: ResolvedEntity[] = [];
-    for (let i = partitionPoint(starts, (s) => s.token < t) - 1; i >= 0; i--) {
-      const s = starts[i]!;
-      if (tokens[s.token]!.sentence < sentence - 1) break;
-      const r = s.r;
-      if (candidates.includes(r)) continue;
-      if (!pronounFits(r, want)) continue;
-      candidates.push(r);
-    }
-    if (candidates.length === 0) continue;
-    // "The military said its aircraft …": a subject of the pronoun's own sentence that is no
-    // entity is still the likelier antecedent than anything named before; leave it unlinked.
-    if (pronoun && !candidates.some((r) => r.mentions.some((m) => m.start < t && tokens[m.start]!.sentence === sentence)) && unnamedSubjectBefore(tokens, t)) continue;
-    // Confident only when the nearest fitting entity has no competitor in the window, or
-    // is the only one mentioned in the pronoun's own sentence ("The council told Sabri
-    // that its factions …" after a sentence naming Iraq).
-    if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) {
-      const here = candidates.filter((r) => r.mentions.some((m) => m.start < t && tokens[m.start]!.sentence === sentence));
-      if (here.length !== 1) continue;
-      candidates.splice(0, candidates.length, here[0]!);
-    }
-    addMention(state, candidates[0]!, start, end, start === t && end === t + 1 ? 'pronoun' : 'description', want.plural);
+    const antecedent = antecedentOf(state, tokens, t, want, pronoun !== undefined);
+    if (antecedent) addMention(state, antecedent, start, end, start === t && end === t + 1 ? 'pronoun' : 'description', want.plural);
   }
+}
+
+/** What a pronoun or definite description asks of its antecedent (every field set: one shape). */
+interface Wanted {
+  types: EntityType[] | null;
+  plural: boolean;
+  gender: 'm' | 'f' | null;
+  person: boolean;
+  /** Nominal heads the description names ("the militia"): an entity with that head is preferred. */
+  heads: string[] | null;
+}
+
+/**
+ * The entity a pronoun or description at token t refers to, when the choice is
+ * confident; null otherwise. (A function of its own, apart from the scan over every
+ * token, so that V8 re-optimises only this part when a rare case first comes up.)
+ */
+function antecedentOf(state: PronounState, tokens: Token[], t: number, want: Wanted, isPronoun: boolean): ResolvedEntity | null {
+  const { starts } = state;
+  const sentence = tokens[t]!.sentence;
+  const candidates: ResolvedEntity[] = [];
+  for (let i = partitionPoint(starts, (s) => s.token < t) - 1; i >= 0; i--) {
+    const s = starts[i]!;
+    if (tokens[s.token]!.sentence < sentence - 1) break;
+    const r = s.r;
+    if (candidates.includes(r)) continue;
+    if (!pronounFits(r, want)) continue;
+    candidates.push(r);
+  }
+  if (candidates.length === 0) return null;
+  // "The military said its aircraft …": a subject of the pronoun's own sentence that is no
+  // entity is still the likelier antecedent than anything named before; leave it unlinked.
+  if (isPronoun && !candidates.some((r) => mentionedInSentenceBefore(r, tokens, t, sentence)) && unnamedSubjectBefore(tokens, t)) return null;
+  // Confident only when the nearest fitting entity has no competitor in the window, or
+  // is the only one mentioned in the pronoun's own sentence ("The council told Sabri
+  // that its factions …" after a sentence naming Iraq).
+  if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) {
+    const here = candidates.filter((r) => mentionedInSentenceBefore(r, tokens, t, sentence));
+    return here.length === 1 ? here[0]! : null;
+  }
+  return candidates[0]!;
+}
+
+/** Is `r` mentioned in `sentence` before token t? */
+function mentionedInSentenceBefore(r: ResolvedEntity, tokens: Token[], t: number, sentence: number): boolean {
+  for (const m of r.mentions) if (m.start < t && tokens[m.start]!.sentence === sentence) return true;
+  return false;
 }
 
 /** Does the pronoun's sentence open with "the <noun>" and a verb before it ("The military said its …")? */
@@ -702,7 +742,7 @@ interface PronounState {
 /** How far back "the council" finds "the Resistance Coordination Council", in sentences. */
 const HEAD_REFERENCE_SENTENCES = 6;
 
-function pronounFits(r: ResolvedEntity, want: { types: EntityType[] | null; plural: boolean; gender: 'm' | 'f' | null; person: boolean; heads?: string[] }): boolean {
+function pronounFits(r: ResolvedEntity, want: Wanted): boolean {
   const type = r.entity.type;
   if (want.person) {
     if (type !== 'PERSON' || r.plural) return false;

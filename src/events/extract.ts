@@ -8,7 +8,7 @@ import { type ModalityLexicon, type Sense, type TriggerLexicon, loadModalityLexi
 import { conditionClauses, modalityOf } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 import { findTimes } from './time.js';
-import { type Mention, findMentions } from './triggers.js';
+import { type Mention, findMentions, makeMention } from './triggers.js';
 import { COOPERATIVE, ploverTypeOf } from './cameo.js';
 import type { DictionaryCoder } from './verbdict/coder.js';
 
@@ -45,9 +45,9 @@ interface Draft {
   sourceFromAddressee: boolean;
   governed: boolean;
   /** A refused request or offer: whoever made it is the target ("dismissed an appeal from X"). */
-  targetFromInnerSource?: boolean;
+  targetFromInnerSource: boolean;
   /** The prepositional phrase after the trigger belongs to a governing verb ("blamed the attacks on X"). */
-  noPpTarget?: boolean;
+  noPpTarget: boolean;
   /** Roles fixed by a verb dictionary pattern. */
   dictionary: Mention['dictionary'] | null;
   source: ActorRef[];
@@ -167,7 +167,9 @@ function obligations(clauses: Clauses, mentions: Mention[], first: number, last:
     const innerSense = inner !== -1 ? out[inner]!.sense : null;
     const sense = { type: 'DEMAND', cameo: innerSense ? combine('request', innerSense, 'demand', 'infinitive')?.cameo ?? '100' : '100' };
     if (inner !== -1) out.splice(inner, 1);
-    out.push({ kind: 'verb', first: modal, last: v + 1, head: v, sense, key: 'demand', obligation: { reporter: r, obliged: subj.head } });
+    const demand = makeMention('verb', modal, v + 1, v, sense, 'demand');
+    demand.obligation = { reporter: r, obliged: subj.head };
+    out.push(demand);
   }
   return out.sort((a, b) => a.first - b.first);
 }
@@ -198,8 +200,8 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
     const d: Draft = {
       sentence, first: m.first, last: m.last, kind: m.kind, sense: m.sense, key: m.key, innerKey: m.key, innerType: m.sense.type, innerKind: m.kind,
       sourceVerb: m.kind === 'verb' ? m.head : null, targetHead: m.head, auxHead: m.head, hint: null,
-      weaponSubject: m.weaponSubject === true, timeLimit: m.timeLimit === true, object: m.object ?? null, addressee: null, sourceFromAddressee: false,
-      governed: false, dictionary: m.dictionary ?? null, source: [], target: [],
+      weaponSubject: m.weaponSubject, timeLimit: m.timeLimit, object: m.object, addressee: null, sourceFromAddressee: false,
+      governed: false, targetFromInnerSource: false, noPpTarget: false, dictionary: m.dictionary, source: [], target: [],
     };
     if (m.obligation) {
       d.sourceVerb = m.obligation.reporter;
@@ -287,7 +289,7 @@ function composeSentence(clauses: Clauses, mentions: Mention[], sentence: number
       }
       d.auxHead = gov.governor;
       if (gov.kind === 'intent' && !combined && (tokens[gov.governor]!.pos === 'ADJ')) d.hint = 'intended';
-      current = { kind: 'verb', first: gov.governor, last: gov.governor + 1, head: gov.governor, sense: d.sense, key: govLemma };
+      current = makeMention('verb', gov.governor, gov.governor + 1, gov.governor, d.sense, govLemma);
     }
     drafts.push(d);
     if (m.dictionary?.reciprocal && !m.dictionary.compound) {

@@ -104,6 +104,15 @@ function conditionStarts(mod: ModalityLexicon): Set<string> {
 }
 
 /** Condition clauses of a sentence. */
+/**
+ * The first word sequence of `list` the tokens spell from i. (A loop, not
+ * `list.find(w => …)`: this runs for every token, and a closure made per token costs.)
+ */
+function wordsAt(tokens: Token[], i: number, list: string[][]): string[] | undefined {
+  for (const words of list) if (matchWords(tokens, i, words)) return words;
+  return undefined;
+}
+
 export function conditionClauses(clauses: Clauses, sentence: number, mod: ModalityLexicon): ConditionClause[] {
   const doc = clauses.doc;
   const s = doc.sentences[sentence]!;
@@ -113,7 +122,7 @@ export function conditionClauses(clauses: Clauses, sentence: number, mod: Modali
   for (let i = s.firstToken; i < s.lastToken; i++) {
     // "… warning that troops would otherwise launch an operation": "otherwise" stands for
     // a condition stated before (if the demand is not met); it governs its own clause.
-    const anaphoric = mod.anaphoricConditions.find((w) => matchWords(tokens, i, w));
+    const anaphoric = wordsAt(tokens, i, mod.anaphoricConditions);
     if (anaphoric && !(anaphoric[0] === 'if' && tokens[i + anaphoric.length]?.pos !== 'PUNCT')) {
       const end = i + anaphoric.length;
       // "Otherwise, the army will attack": the clause after the comma.
@@ -123,7 +132,7 @@ export function conditionClauses(clauses: Clauses, sentence: number, mod: Modali
       continue;
     }
     if (!firstWords.has(tokens[i]!.norm)) continue;
-    const words = mod.conditions.find((w) => matchWords(tokens, i, w));
+    const words = wordsAt(tokens, i, mod.conditions);
     if (!words) continue;
     const prev = tokens[i - 1];
     if (prev && (prev.norm === 'as' || prev.norm === 'even' && words[0] === 'though')) continue;

@@ -18,15 +18,24 @@ export interface Mention {
   /** Lemma key for argument rules (targetPreps): the verb/noun lemma or the phrase. */
   key: string;
   /** For verb+object events: the object phrase that completes the trigger. */
-  object?: NounPhrase;
+  object: NounPhrase | null;
   /** The subject is a weapon ("a drone struck …"): the perpetrator is unknown. */
-  weaponSubject?: boolean;
+  weaponSubject: boolean;
   /** An ultimatum's time limit ("gave X 48 hours / until Friday to …"): the first object is the recipient. */
-  timeLimit?: boolean;
+  timeLimit: boolean;
   /** A reported obligation ("said X must …"): the reporting verb and the obliged phrase's head. */
-  obligation?: { reporter: number; obliged: number };
+  obligation: { reporter: number; obliged: number } | null;
   /** Coded by a verb dictionary: its roles and reciprocal code decide, not the built-in rules. */
-  dictionary?: { source: NounPhrase | null; target: NounPhrase | null; reciprocal: string | null; compound?: boolean };
+  dictionary: { source: NounPhrase | null; target: NounPhrase | null; reciprocal: string | null; compound?: boolean } | null;
+}
+
+/**
+ * Every Mention is made here, with every field set and in one order (the optional parts
+ * are filled in afterwards): one hidden class for all of them, so the code that reads
+ * mentions stays monomorphic and is not deoptimised by a rare kind met late.
+ */
+export function makeMention(kind: Mention['kind'], first: number, last: number, head: number, sense: Sense, key: string): Mention {
+  return { kind, first, last, head, sense, key, object: null, weaponSubject: false, timeLimit: false, obligation: null, dictionary: null };
 }
 
 function matches(t: Token, lemma: string): boolean {
@@ -75,10 +84,8 @@ const GENERIC_HEADS = new Set(['effort', 'process', 'mission', 'campaign', 'oper
 export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: number, last: number): Mention[] {
   const tokens = clauses.tokens;
   const out: Mention[] = [];
+  // Tokens of [first, last) already inside a trigger or its object.
   const used = new Uint8Array(last - first);
-  const take = (a: number, b: number) => {
-    for (let k = a; k < b; k++) if (k >= first && k < last) used[k - first] = 1;
-  };
   for (let i = first; i < last; i++) {
     if (used[i - first]) continue;
     const t = tokens[i]!;
@@ -86,117 +93,159 @@ export function findMentions(clauses: Clauses, lex: TriggerLexicon, first: numbe
     // 1. Phrases (rocket attack, hunger strike, open fire, call on …).
     const entries = lex.phrases.get(lemma) ?? lex.phrases.get(t.norm);
     if (entries) {
-      let matched = false;
-      for (const entry of entries) {
-        const end = matchPhrase(tokens, i, last, entry);
-        if (end === null) continue;
-        const verbal = t.pos === 'VERB' || (t.pos === 'AUX' && entry.lemmas.length > 1);
-        if (verbal && adjectival(tokens, i, first)) continue;
-        const nominalStart = !verbal && (NOUN_POS.has(t.pos) || t.pos === 'ADJ');
-        if (!verbal && !nominalStart) continue;
-        // A noun phrase ends in a noun: "a drone struck" is not "drone strike".
-        if (!verbal && !NOUN_POS.has(tokens[end - 1]!.pos)) continue;
-        let head = verbal ? i : end - 1;
-        while (head > i && !NOUN_POS.has(tokens[head]!.pos)) head--;
-        out.push({ kind: verbal ? 'verb' : 'noun', first: i, last: end, head, sense: entry.sense, key: entry.lemmas.join(' ') });
-        take(i, end);
-        matched = true;
-        break;
+      const phrase = phraseMentionAt(tokens, entries, i, first, last);
+      if (phrase) {
+        out.push(phrase);
+        markUsed(used, first, last, phrase.first, phrase.last);
+        continue;
       }
-      if (matched) continue;
     }
+    // 2. Verbs.
     if (t.pos === 'VERB' && !adjectival(tokens, i, first)) {
-      // 2a. A time limit given for a demand: "gave the group 48 hours to release the soldiers".
-      if (TIME_LIMIT_VERBS.has(lemma)) {
-        const limit = timeLimitObject(clauses, i);
-        if (limit) {
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'THREATEN', cameo: '139' }, key: lemma, object: limit, timeLimit: true });
-          take(i, i + 1);
-          take(limit.first, limit.last);
-          continue;
-        }
-      }
-      // 2a. Verb + object that together name an event (impose a curfew, gave … a 12-month window).
-      const table = lex.verbObject.get(lemma);
-      if (table) {
-        const found = objectNoun(clauses, i, table);
-        if (found) {
-          if (found.sense) {
-            // "made this ultimatum", "imposed a curfew": the trigger runs to the noun when nothing else lies between.
-            let between = false;
-            for (let k = i + 1; k < found.np.first; k++) if (clauses.phraseAt(k)) between = true;
-            const last = !between && found.token - i <= 4 ? found.token + 1 : i + 1;
-            out.push({ kind: 'verb', first: i, last, head: i, sense: found.sense, key: lemma, object: found.np });
-            take(i + 1, found.np.last);
-          }
-          take(i, i + 1);
-          continue;
-        }
-      }
-      // 2b. Weapon verbs: launched rockets, fired a missile.
-      if (lex.weaponVerbs.has(lemma)) {
-        const found = weaponObject(clauses, lex, i);
-        if (found) {
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: found.cameo }, key: lemma, object: found.np });
-          take(found.np.head, found.np.head + 1);
-          continue;
-        }
-      }
-      // 2c. Impact verbs with a weapon as subject: "a drone struck the depot".
-      if (lex.impactVerbs.has(lemma)) {
-        const subj = clauses.subjectOf(i);
-        // "Explosion kills 12", "the blast wounded five": an event as subject is not a perpetrator either.
-        const eventSubject = subj && ['ASSAULT', 'FIGHT'].includes(lex.nouns.get(lemmaOf(tokens[subj.head]!))?.type ?? '');
-        const weapon = subj ? weaponCode(lex.weapons, tokens, subj.first, subj.head) : undefined;
-        if (subj && eventSubject && !weapon) {
-          const sense = lex.verbs.get(lemma) ?? { type: 'ASSAULT', cameo: '180' };
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: sense.cameo }, key: lemma, weaponSubject: true });
-          continue;
-        }
-        if (subj && weapon) {
-          // The weapon decides the code: a drone's strike is an aerial attack (195).
-          out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense: { type: 'ASSAULT', cameo: weapon }, key: lemma, weaponSubject: true });
-          continue;
-        }
-      }
-      const sense = lex.verbs.get(lemma);
-      if (sense) {
-        // "demonstrated their resolve" is not a demonstration.
-        if (lex.intransitive.has(lemma)) {
-          const obj = clauses.objectOf(i, [], { limit: 3 });
-          if (obj && obj.prep === null && !clauses.isTime(obj.np)) continue;
-        }
-        // "fires burned through the night" is no attack: these need an object (or the passive).
-        if (lex.transitive.has(lemma)) {
-          const obj = clauses.objectOf(i, [], { limit: 5 });
-          const passive = tokens[i - 1]?.pos === 'AUX' && /(ed|en|t)$/.test(t.norm);
-          if (!passive && !(obj && obj.prep === null)) continue;
-        }
-        out.push({ kind: 'verb', first: i, last: i + 1, head: i, sense, key: lemma });
-      }
+      const verb = verbMentionAt(clauses, lex, i, lemma, used, first, last);
+      if (verb) out.push(verb);
       continue;
     }
-    // 3. Nouns: the head of their phrase, or followed by a preposition ("attacks on …").
-    // wink tags some event nouns as adjectives or verbs after a determiner ("its offensive", "the attack").
-    const afterDet = tokens[i - 1] && (tokens[i - 1]!.pos === 'DET' || tokens[i - 1]!.pos === 'PRON' && /^(its|their|his|her|our)$/.test(tokens[i - 1]!.norm));
-    const nounLike = (t.pos === 'VERB' || t.pos === 'ADJ') && afterDet && !(tokens[i + 1] && NOUN_POS.has(tokens[i + 1]!.pos));
-    if (NOUN_POS.has(t.pos) || nounLike) {
-      let sense = lex.nouns.get(lemma) ?? lex.nouns.get(t.norm);
-      if (!sense) continue;
-      // A strike among workers, unions and wages is a labour strike.
-      if (lemma === 'strike' && laborContext(tokens, i, first, last, lex)) sense = { type: 'PROTEST', cameo: '143' };
-      const np = clauses.phraseAt(i);
-      if (np && np.head !== i && !(np.possessor && i < np.possessor[1])) {
-        // A modifier ("aid workers", "protest movement") is not the event, unless what it
-        // modifies is a generic word for an undertaking ("mediation effort", "bombing campaign").
-        const next = tokens[i + 1];
-        if (next && NOUN_POS.has(next.pos) && !GENERIC_HEADS.has(lemmaOf(tokens[np.head]!))) continue;
-      }
-      if (np && np.possessor && i < np.possessor[1]) continue;
-      out.push({ kind: 'noun', first: i, last: i + 1, head: i, sense, key: lemma });
-    }
+    // 3. Nouns.
+    const noun = nounMentionAt(clauses, lex, i, lemma, first, last);
+    if (noun) out.push(noun);
   }
   return out;
+}
+
+/**
+ * The stages of findMentions are functions of their own (not one loop body) so that
+ * V8 optimises and, when a rare rule first fires, re-optimises each alone.
+ */
+
+/** Marks tokens [a, b) of the sentence [first, last) as taken by a trigger. */
+function markUsed(used: Uint8Array, first: number, last: number, a: number, b: number): void {
+  for (let k = a; k < b; k++) if (k >= first && k < last) used[k - first] = 1;
+}
+
+/** The first of the phrase entries starting at token i that matches there and fits as a trigger. */
+function phraseMentionAt(tokens: Token[], entries: PhraseEntry[], i: number, first: number, last: number): Mention | null {
+  const t = tokens[i]!;
+  for (const entry of entries) {
+    const end = matchPhrase(tokens, i, last, entry);
+    if (end === null) continue;
+    const verbal = t.pos === 'VERB' || (t.pos === 'AUX' && entry.lemmas.length > 1);
+    if (verbal && adjectival(tokens, i, first)) continue;
+    const nominalStart = !verbal && (NOUN_POS.has(t.pos) || t.pos === 'ADJ');
+    if (!verbal && !nominalStart) continue;
+    // A noun phrase ends in a noun: "a drone struck" is not "drone strike".
+    if (!verbal && !NOUN_POS.has(tokens[end - 1]!.pos)) continue;
+    let head = verbal ? i : end - 1;
+    while (head > i && !NOUN_POS.has(tokens[head]!.pos)) head--;
+    return makeMention(verbal ? 'verb' : 'noun', i, end, head, entry.sense, entry.lemmas.join(' '));
+  }
+  return null;
+}
+
+/** Event types whose noun as a verb's subject is an event, not a perpetrator ("Explosion kills 12"). */
+const EVENT_SUBJECT_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'FIGHT']);
+
+/** The trigger of the verb at token v (not adjectival), if any; marks the objects it takes in `used`. */
+function verbMentionAt(clauses: Clauses, lex: TriggerLexicon, v: number, lemma: string, used: Uint8Array, first: number, last: number): Mention | null {
+  const tokens = clauses.tokens;
+  // 2a. A time limit given for a demand: "gave the group 48 hours to release the soldiers".
+  if (TIME_LIMIT_VERBS.has(lemma)) {
+    const limit = timeLimitObject(clauses, v);
+    if (limit) {
+      const m = makeMention('verb', v, v + 1, v, { type: 'THREATEN', cameo: '139' }, lemma);
+      m.object = limit;
+      m.timeLimit = true;
+      markUsed(used, first, last, v, v + 1);
+      markUsed(used, first, last, limit.first, limit.last);
+      return m;
+    }
+  }
+  // 2a. Verb + object that together name an event (impose a curfew, gave … a 12-month window).
+  const table = lex.verbObject.get(lemma);
+  if (table) {
+    const found = objectNoun(clauses, v, table);
+    if (found) {
+      let m: Mention | null = null;
+      if (found.sense) {
+        // "made this ultimatum", "imposed a curfew": the trigger runs to the noun when nothing else lies between.
+        let between = false;
+        for (let k = v + 1; k < found.np.first; k++) if (clauses.phraseAt(k)) between = true;
+        const end = !between && found.token - v <= 4 ? found.token + 1 : v + 1;
+        m = makeMention('verb', v, end, v, found.sense, lemma);
+        m.object = found.np;
+        markUsed(used, first, last, v + 1, found.np.last);
+      }
+      markUsed(used, first, last, v, v + 1);
+      return m;
+    }
+  }
+  // 2b. Weapon verbs: launched rockets, fired a missile.
+  if (lex.weaponVerbs.has(lemma)) {
+    const found = weaponObject(clauses, lex, v);
+    if (found) {
+      const m = makeMention('verb', v, v + 1, v, { type: 'ASSAULT', cameo: found.cameo }, lemma);
+      m.object = found.np;
+      markUsed(used, first, last, found.np.head, found.np.head + 1);
+      return m;
+    }
+  }
+  // 2c. Impact verbs with a weapon as subject: "a drone struck the depot".
+  if (lex.impactVerbs.has(lemma)) {
+    const subj = clauses.subjectOf(v);
+    // "Explosion kills 12", "the blast wounded five": an event as subject is not a perpetrator either.
+    const eventSubject = subj && EVENT_SUBJECT_TYPES.has(lex.nouns.get(lemmaOf(tokens[subj.head]!))?.type ?? '');
+    const weapon = subj ? weaponCode(lex.weapons, tokens, subj.first, subj.head) : undefined;
+    if (subj && eventSubject && !weapon) {
+      const sense = lex.verbs.get(lemma) ?? { type: 'ASSAULT', cameo: '180' };
+      const m = makeMention('verb', v, v + 1, v, { type: 'ASSAULT', cameo: sense.cameo }, lemma);
+      m.weaponSubject = true;
+      return m;
+    }
+    if (subj && weapon) {
+      // The weapon decides the code: a drone's strike is an aerial attack (195).
+      const m = makeMention('verb', v, v + 1, v, { type: 'ASSAULT', cameo: weapon }, lemma);
+      m.weaponSubject = true;
+      return m;
+    }
+  }
+  const sense = lex.verbs.get(lemma);
+  if (!sense) return null;
+  // "demonstrated their resolve" is not a demonstration.
+  if (lex.intransitive.has(lemma)) {
+    const obj = clauses.objectOf(v, [], { limit: 3 });
+    if (obj && obj.prep === null && !clauses.isTime(obj.np)) return null;
+  }
+  // "fires burned through the night" is no attack: these need an object (or the passive).
+  if (lex.transitive.has(lemma)) {
+    const obj = clauses.objectOf(v, [], { limit: 5 });
+    const passive = tokens[v - 1]?.pos === 'AUX' && /(ed|en|t)$/.test(tokens[v]!.norm);
+    if (!passive && !(obj && obj.prep === null)) return null;
+  }
+  return makeMention('verb', v, v + 1, v, sense, lemma);
+}
+
+/** The trigger of the noun at token i: the head of its phrase, or followed by a preposition ("attacks on …"). */
+function nounMentionAt(clauses: Clauses, lex: TriggerLexicon, i: number, lemma: string, first: number, last: number): Mention | null {
+  const tokens = clauses.tokens;
+  const t = tokens[i]!;
+  // wink tags some event nouns as adjectives or verbs after a determiner ("its offensive", "the attack").
+  const prev = i > 0 ? tokens[i - 1]! : undefined;
+  const next = i + 1 < tokens.length ? tokens[i + 1]! : undefined;
+  const afterDet = prev && (prev.pos === 'DET' || prev.pos === 'PRON' && /^(its|their|his|her|our)$/.test(prev.norm));
+  const nounLike = (t.pos === 'VERB' || t.pos === 'ADJ') && afterDet && !(next && NOUN_POS.has(next.pos));
+  if (!NOUN_POS.has(t.pos) && !nounLike) return null;
+  let sense = lex.nouns.get(lemma) ?? lex.nouns.get(t.norm);
+  if (!sense) return null;
+  // A strike among workers, unions and wages is a labour strike.
+  if (lemma === 'strike' && laborContext(tokens, i, first, last, lex)) sense = { type: 'PROTEST', cameo: '143' };
+  const np = clauses.phraseAt(i);
+  if (np && np.head !== i && !(np.possessor && i < np.possessor[1])) {
+    // A modifier ("aid workers", "protest movement") is not the event, unless what it
+    // modifies is a generic word for an undertaking ("mediation effort", "bombing campaign").
+    if (next && NOUN_POS.has(next.pos) && !GENERIC_HEADS.has(lemmaOf(tokens[np.head]!))) return null;
+  }
+  if (np && np.possessor && i < np.possessor[1]) return null;
+  return makeMention('noun', i, i + 1, i, sense, lemma);
 }
 
 /** The weapon a weapon verb acts with: its object, when that names a weapon. */

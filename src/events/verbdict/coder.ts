@@ -2,7 +2,7 @@ import type { Doc, Token } from '../../doc/types.js';
 import type { ActorIndex } from '../actors.js';
 import { ploverTypeOf } from '../cameo.js';
 import { type Clauses, type NounPhrase, lemmaOf } from '../syntax.js';
-import type { Mention } from '../triggers.js';
+import { type Mention, makeMention } from '../triggers.js';
 import type { Element, Pattern, VerbDictionary, VerbEntry } from './parse.js';
 
 /**
@@ -82,11 +82,9 @@ export class DictionaryCoder {
         source = subj;
       }
       if (!target) target = ctx.firstActorAfter(entry.last);
-      coded.push({
-        kind: 'verb', first: entry.first, last: entry.last, head: i,
-        sense: { type: ploverTypeOf(code) ?? 'OTHER', cameo: code },
-        key: lemmaOf(t), dictionary: { source, target, reciprocal, compound },
-      });
+      const m = makeMention('verb', entry.first, entry.last, i, { type: ploverTypeOf(code) ?? 'OTHER', cameo: code }, lemmaOf(t));
+      m.dictionary = { source, target, reciprocal, compound };
+      coded.push(m);
     }
     if (!only) {
       for (const m of mentions) {
