@@ -224,3 +224,36 @@ test('an accusation of another deed is not about the incident; a weapon\'s owner
   assert.ok(!doc.responsibility.some((r) => r.stance === 'accuse' && /Crescent/.test(r.target?.span.text ?? '')), stances(doc).join(' | '));
   assert.deepEqual(doc.events.find((e) => e.trigger.text === 'struck')!.source.map((r) => r.span.text), ['Israeli']);
 });
+
+test('a military that says its jets struck claims the strike, told as the incident already reported', () => {
+  const doc = analyse('An air strike set a fuel depot ablaze in Dessa on Monday, killing three workers, officials said. The Kelvian military said its jets struck a storage site used by the Red Hand.');
+  const struck = doc.events.find((e) => e.trigger.text === 'struck')!;
+  const strike = doc.events.find((e) => e.trigger.text === 'air strike')!;
+  assert.equal(struck.incident, strike.incident, 'one strike, two accounts');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && /Kelvian military/.test(who(r))), stances(doc).join(' | '));
+  // a "separate" strike is another incident
+  const other = analyse('An air strike set a fuel depot ablaze in Dessa on Monday, officials said. In a separate attack, the army said its jets struck a camp used by the Red Hand.');
+  assert.notEqual(other.events.find((e) => e.trigger.text === 'struck')!.incident, other.events.find((e) => e.trigger.text === 'air strike')!.incident);
+});
+
+test('a bare "military" subject is a phrase, also in a headline clause after a semicolon', () => {
+  const doc = analyse('Drone strike hits depot in Dessa; military says it targeted rebel supplies\n\nA drone strike hit a depot in Dessa on Monday.');
+  assert.equal(doc.tokens.find((t) => t.text === 'military')!.pos, 'NOUN');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && who(r) === 'military'), stances(doc).join(' | '));
+  assert.ok(!doc.events.some((e) => e.source.some((s) => s.span.text === 'Dessa')), 'the town is no actor');
+});
+
+test('"denied …, and accused X of …": the denier accuses, not the article; the accusation is not denied', () => {
+  const doc = analyse('An air strike hit a depot in Dessa on Monday. The Red Hand denied that the depot had any military use and accused Kelvia of striking civilian sites.');
+  const accused = doc.events.find((e) => e.trigger.text === 'accused')!;
+  assert.equal(accused.modality, 'asserted');
+  assert.match(accused.source[0]?.span.text ?? '', /Red Hand/);
+  assert.ok(doc.responsibility.some((r) => r.stance === 'accuse' && /Red Hand/.test(who(r)) && r.target?.span.text === 'Kelvia'), stances(doc).join(' | '));
+  assert.ok(!doc.responsibility.some((r) => r.speaker.author), stances(doc).join(' | '));
+  // denying a clause about something else, or a link to an actor, is no denial of the strike
+  assert.ok(!doc.responsibility.some((r) => r.stance === 'deny'), stances(doc).join(' | '));
+  const owner = analyse('A bomb hit a depot in Dessa on Monday. The owner denied any link to the rebels.');
+  assert.ok(!owner.responsibility.some((r) => r.stance === 'deny'), stances(owner).join(' | '));
+  const front = analyse('A bomb hit a depot in Dessa on Monday. The Red Hand denied any link to the bombing.');
+  assert.ok(front.responsibility.some((r) => r.stance === 'deny'), stances(front).join(' | '));
+});

@@ -675,32 +675,49 @@ function antecedentOf(state: PronounState, tokens: Token[], t: number, want: Wan
   if (candidates.length === 0) return null;
   // "The military said its aircraft …": a subject of the pronoun's own sentence that is no
   // entity is still the likelier antecedent than anything named before; leave it unlinked.
-  if (isPronoun && !candidates.some((r) => mentionedInSentenceBefore(r, tokens, t, sentence)) && unnamedSubjectBefore(tokens, t)) return null;
+  if (isPronoun && !candidates.some((r) => mentionedInClauseBefore(r, tokens, t)) && unnamedSubjectBefore(tokens, t)) return null;
   // Confident only when the nearest fitting entity has no competitor in the window, or
-  // is the only one mentioned in the pronoun's own sentence ("The council told Sabri
+  // is the only one mentioned in the pronoun's own clause ("The council told Sabri
   // that its factions …" after a sentence naming Iraq).
   if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) {
-    const here = candidates.filter((r) => mentionedInSentenceBefore(r, tokens, t, sentence));
+    const here = candidates.filter((r) => mentionedInClauseBefore(r, tokens, t));
     return here.length === 1 ? here[0]! : null;
   }
   return candidates[0]!;
 }
 
-/** Is `r` mentioned in `sentence` before token t? */
-function mentionedInSentenceBefore(r: ResolvedEntity, tokens: Token[], t: number, sentence: number): boolean {
-  for (const m of r.mentions) if (m.start < t && tokens[m.start]!.sentence === sentence) return true;
+/**
+ * The first token of token t's clause: its sentence, or the part after a semicolon
+ * ("Strike hits depot in Kessa; military says it targeted rebels").
+ */
+function clauseStart(tokens: Token[], t: number): number {
+  let k = t;
+  while (k > 0 && tokens[k - 1]!.sentence === tokens[t]!.sentence && tokens[k - 1]!.text !== ';') k--;
+  return k;
+}
+
+/** Is `r` mentioned in token t's clause, before t? */
+function mentionedInClauseBefore(r: ResolvedEntity, tokens: Token[], t: number): boolean {
+  const from = clauseStart(tokens, t);
+  for (const m of r.mentions) if (m.start >= from && m.start < t) return true;
   return false;
 }
 
-/** Does the pronoun's sentence open with "the <noun>" and a verb before it ("The military said its …")? */
+/**
+ * Does the pronoun's clause open with an unnamed subject and its verb ("The military said
+ * its …", and in a headline without the article, "military says it …")?
+ */
 export function unnamedSubjectBefore(tokens: Token[], t: number): boolean {
-  let k = t - 1;
-  while (k > 0 && tokens[k - 1]!.sentence === tokens[t]!.sentence) k--;
-  if (tokens[k]?.norm !== 'the') return false;
-  let j = k + 1;
-  while (j < t && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NOUN')) j++;
+  const k = clauseStart(tokens, t);
+  const article = tokens[k]?.norm === 'the';
+  let j = article ? k + 1 : k;
+  let common = false;
+  while (j < t && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'PROPN')) {
+    if (tokens[j]!.pos !== 'PROPN') common = true;
+    j++;
+  }
   // (wink tags a bare "military" as an adjective: "The military/ADJ said")
-  return j > k + 1 && j < t && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
+  return j > (article ? k + 1 : k) && (article || common) && j < t && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX');
 }
 
 /** Records a pronoun or description mention of `r` over tokens [start, end). */

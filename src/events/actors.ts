@@ -29,6 +29,11 @@ export function actorNouns(): { actor: Set<string>; place: Set<string> } {
 
 type RefLike = { span: Span | null; entity: string | null };
 
+/** Whether a phrase names nobody by its first word ("no group", "none of them", "nobody"). */
+export function namesNobody(phrase: string): boolean {
+  return /^(no|none|nobody|neither)$/i.test(phrase.split(/\s+/)[0] ?? '');
+}
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 
 /** Lower-case words of a phrase, singular, without determiners and quote marks. */

@@ -1,11 +1,11 @@
 import { makeSpan, sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
 import type { ActorRef, Doc, Entity, Event, Modality, Span, Token } from '../doc/types.js';
-import { ActorIndex, actorNouns } from './actors.js';
+import { ActorIndex, actorNouns, namesNobody } from './actors.js';
 import { combine, governorOf } from './compose.js';
 import { findDeadlines } from './deadline.js';
 import { findIncidents } from './incidents.js';
 import { type ModalityLexicon, type Sense, type TriggerLexicon, loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
-import { conditionClauses, modalityOf } from './modality.js';
+import { conditionClauses, modalityOf, reportWithCueAt } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 import { findTimes } from './time.js';
 import { type Mention, findMentions, makeMention } from './triggers.js';
@@ -103,7 +103,7 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
       type: sense.type,
       cameo: sense.cameo,
       trigger: makeSpan(doc.text, doc.tokens[d.first]!.start, doc.tokens[d.last - 1]!.end),
-      source: d.source,
+      source: d.source.length > 0 ? d.source : speakerOfOwnCue(doc, d),
       target: d.target,
       place: placesOf(clauses, actors, d, kept),
       time: null,
@@ -124,6 +124,21 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
 }
 
 const OBLIGATION = new Set(['must', 'should', 'ought']);
+
+/**
+ * "Hamas denied that the depot was used by fighters and accused Israel of …": an act of
+ * speech whose trigger is an attribution's cue is done by that attribution's source, which
+ * the attribution stage finds across clauses the event's own subject search does not.
+ */
+function speakerOfOwnCue(doc: Doc, d: Draft): ActorRef[] {
+  const start = doc.tokens[d.first]!.start;
+  const report = reportWithCueAt(doc.attributions, start);
+  if (!report?.source || namesNobody(report.source.text)) return [];
+  // a pronoun source is reported by its entity's latest name before it, as event actors are
+  const entity = report.sourceEntity ? doc.entities.find((e) => e.id === report.sourceEntity) : undefined;
+  const named = entity?.mentions.filter((m) => m.end <= report.source!.start && /[A-Z]/.test(m.text)).at(-1);
+  return [{ span: named ?? report.source, entity: report.sourceEntity }];
+}
 
 /**
  * "Russia said that Sudan must return the helicopter": a reported obligation is a
@@ -331,7 +346,7 @@ function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, req
   const parts = subject ? [...clauses.conjunctsBefore(np), ...clauses.conjuncts(np)] : clauses.conjuncts(np);
   for (const part of parts) {
     // "No group has claimed …": a negative quantifier names nobody.
-    if (/^(no|none|neither|nobody)$/.test(clauses.tokens[part.first]!.norm)) continue;
+    if (namesNobody(clauses.tokens[part.first]!.norm)) continue;
     const phrase = clauses.resolveQuantity(part);
     if (actors.isWeapon(phrase)) {
       // "Israeli tanks shelled …": the weapon is not the actor, its owner is.

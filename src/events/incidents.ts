@@ -71,6 +71,18 @@ function habitual(doc: Doc, ev: Event): boolean {
   return HABITUAL.test(doc.text.slice(s.start, s.end));
 }
 
+/**
+ * Does the mention present itself as another deed: "in a separate attack", "another
+ * strike", "a second bombing" (a word among the three before it), or "Separately, …"?
+ */
+function separate(doc: Doc, ev: Event): boolean {
+  const s = doc.sentences[sentenceIndexAt(doc, ev.trigger.start)]!;
+  if (/\b(separately|in an unrelated)\b/i.test(doc.text.slice(s.start, ev.trigger.start))) return true;
+  const t = tokenIndexAt(doc.tokens, ev.trigger.start);
+  for (let k = t - 1; k >= s.firstToken && k >= t - 3; k--) if (/^(separate|another|second|third|other|different|unrelated)$/i.test(doc.tokens[k]!.text)) return true;
+  return false;
+}
+
 /** Sentences after the headline within which the story's first report of its incident comes. */
 const FIRST_REPORT_WITHIN = 5;
 
@@ -243,11 +255,11 @@ export function findIncidents(doc: Doc): Incident[] {
         ? incidents.find((inc) => inc.mentions.some((m) => sentenceIndexAt(doc, m.trigger.start) === 0) &&
             inc.mentions.filter((m) => m.modality !== 'negated').every((m) => family(m.type) === family(ev.type) && !sourcesClash(doc, m, ev) && !timesClash(m, ev) && !countriesClash(doc, m, ev)))
         : undefined;
-      joined = headlineIncident ?? [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
+      joined = headlineIncident ?? (separate(doc, ev) ? undefined : [...incidents].reverse().find((inc) => compatible(inc) && inc.mentions.some((m) => {
         const ms = sentenceIndexAt(doc, m.trigger.start);
         if (!shares(doc, m.target, ev.target)) return sentence - ms <= 1 && m.source.length === 0 && ev.source.length === 0;
         return (m.time?.value && m.time.value === ev.time?.value) || (m.place.length > 0 && ev.place.length > 0) || sentence - sentenceIndexAt(doc, m.trigger.start) <= 2;
-      }));
+      })));
     }
     // "Witnesses said officers fired tear gas without warning": someone's account that names
     // no target, time or place of its own cannot be told apart from the incident just told;
@@ -265,6 +277,20 @@ export function findIncidents(doc: Doc): Incident[] {
       const head = headWord(doc, ev);
       joined = [...candidates].reverse().find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ??
         candidates.find((inc) => inc.mentions.some((m) => shares(doc, m.source, ev.source))) ?? candidates[0];
+    }
+    // "The military said its jets struck a storage site used by the group", after "An air
+    // strike set a depot ablaze in Rafah": an account with a target of its own but no time or
+    // place, while the story has told one incident of its kind, is that incident in the
+    // speaker's words (a roundup has told several; "a separate attack" says it is another).
+    // It must name a doer, which may be the first the story gives: a claim of the strike.
+    if (!joined && ev.modality !== 'asserted' && ev.source.length > 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev) && !separate(doc, ev)) {
+      const sentence = sentenceIndexAt(doc, ev.trigger.start);
+      const ofKind = incidents.filter((inc) => inc.mentions.some((m) => family(m.type) === family(ev.type)));
+      const only = ofKind.length === 1 ? ofKind[0]! : undefined;
+      // (Nor one that names another doer than the incident's: "12 officers had been injured by
+      // rioters" after "police opened fire on marchers" is violence the other way.)
+      if (only && only.mentions.some((m) => sentence - sentenceIndexAt(doc, m.trigger.start) <= RETELLING_WITHIN) &&
+        only.mentions.every((m) => !clash(doc, m.source, ev.source) && !shares(doc, m.target, ev.source))) joined = only;
     }
     if (joined) joined.mentions.push(ev);
     else incidents.push({ id: ev.id, mentions: [ev] });

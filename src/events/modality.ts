@@ -193,6 +193,11 @@ export function attributionAt(attributions: Attribution[], offset: number): Attr
   return best;
 }
 
+/** The attribution whose cue covers the character at `offset` ("accused" in "X accused Y of …"). */
+export function reportWithCueAt(attributions: Attribution[], offset: number): Attribution | null {
+  return attributions.find((a) => a.cue.start <= offset && offset < a.cue.end) ?? null;
+}
+
 export interface ModalityInput {
   /** Trigger token range. */
   first: number;
@@ -274,6 +279,10 @@ function goingTo(tokens: Token[], head: number): boolean {
 /** "nothing to do with the attacks", "no role in", "denied any involvement in": a denial before the trigger in its clause. */
 function denialBefore(tokens: Token[], first: number, clauses: Clauses, mod: ModalityLexicon): boolean {
   const [start] = clauses.sentenceBounds(first);
+  // "denied that … and accused Israel of …": a finite verb coordinated with the denial is
+  // said, not denied (a gerund stays under it: "denied planning and carrying out")
+  const trigger = tokens[first]!;
+  if (trigger.pos === 'VERB' && !/ing$/.test(trigger.norm) && tokens[first - 1]?.pos === 'CCONJ') return false;
   for (let k = first - 1; k >= start && k >= first - 12; k--) {
     const t = tokens[k]!;
     if (t.text === ';' || t.pos === 'SCONJ' && t.norm !== 'that') return false;

@@ -1,11 +1,11 @@
 import { tokenIndexAt, trimSpan } from '../doc/doc.js';
 import type { ActorRef, Attribution, Doc, Event, Modality, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
-import { ActorIndex } from './actors.js';
+import { ActorIndex, namesNobody } from './actors.js';
 import { isHostileType, MATERIAL_HOSTILE } from './cameo.js';
 import { type Incident, incidentsOf } from './incidents.js';
 import { loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
-import { attributionAt } from './modality.js';
+import { attributionAt, reportWithCueAt } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 
 /**
@@ -216,11 +216,17 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       const inc = nearestIncident(doc, here, tokens[cue.first]!.start, index);
       if (!inc) continue;
       const attribution = attributionAt(doc.attributions, tokens[cue.first]!.start);
-      const subject = cueSubject(clauses, actors, cue.first, cue.last);
+      // the cue's own subject; else the source of the report the cue is the cue of ("Hamas
+      // denied …, and accused Israel of …"); else whoever says the sentence; else the author
+      const subject = cueSubject(clauses, actors, cue.first, cue.last) ?? ownReportSpeaker(doc, clauses, actors, tokens[cue.first]!.start);
       const speaker = subject ?? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? { span: null, entity: null, author: true };
       if (cue.stance === 'uncertain') {
         add({ incident: inc.id, stance: 'uncertain', speaker, target: null, evidence }, tokens[cue.first]!.start);
       } else if (cue.stance === 'deny' || cue.stance === 'claim') {
+        // "denied that the depot had any military use": a denial of a clause is a denial
+        // of the incident only when the clause tells of it, and then its mention, under
+        // the denial, carries the stance (above)
+        if (cue.stance === 'deny' && (deniesClause(tokens, cue.first) || deniesTiesToActor(doc, inc, cue.first, cue.last))) continue;
         // Only a speaker can deny or claim; the article's voice does neither.
         if (!speaker.author) add({ incident: inc.id, stance: cue.stance, speaker, target: null, evidence }, tokens[cue.first]!.start);
       } else {
@@ -336,7 +342,45 @@ function speakerOf(doc: Doc, clauses: Clauses, actors: ActorIndex, a: Attributio
   return a.anonymous ? { span: null, entity: null, author: false } : null;
 }
 
+/**
+ * "denied any link to the rebels": a denied tie to an actor, not to the deed. A tie
+ * ("link", "links", "connection", "ties") counts as a denial of the incident only when
+ * what follows "to" or "with" is one of its mentions or "it"/"this"/"that".
+ */
+function deniesTiesToActor(doc: Doc, inc: Incident, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  // the tie noun: in the cue ("denied any link") or just after it ("denied any direct link")
+  let at = first + 1;
+  while (at <= last + 2 && at < tokens.length && !/^(link|links|connection|connections|ties)$/.test(tokens[at]!.norm)) at++;
+  const tie = tokens[at];
+  if (!tie || at > last + 2 || tie.sentence !== tokens[first]!.sentence) return false;
+  const end = at + 1;
+  const prep = tokens[end];
+  if (!prep || (prep.norm !== 'to' && prep.norm !== 'with')) return false;
+  for (let k = end + 1; k < tokens.length && k <= end + 6 && tokens[k]!.sentence === tie.sentence; k++) {
+    const t = tokens[k]!;
+    if (/^(it|this|that)$/.test(t.norm) || inc.mentions.some((m) => m.trigger.start <= t.start && t.start < m.trigger.end)) return false;
+    if (t.pos === 'PUNCT' || t.pos === 'VERB') break;
+  }
+  return true;
+}
+
+/** Whether the denial verb at i takes a that-clause ("denied that the depot …"), not "denied that." */
+function deniesClause(tokens: Token[], i: number): boolean {
+  const that = tokens[i + 1];
+  const next = tokens[i + 2];
+  return tokens[i]!.pos === 'VERB' && that?.norm === 'that' && !!next && next.sentence === that.sentence && next.pos !== 'PUNCT';
+}
+
 /** The actor doing the cue's verb ("the Pentagon is still dragging its feet"). */
+/** The speaker of the report whose cue a stance cue is, unless that source names nobody. */
+function ownReportSpeaker(doc: Doc, clauses: Clauses, actors: ActorIndex, offset: number): Speaker | null {
+  const report = reportWithCueAt(doc.attributions, offset);
+  if (!report) return null;
+  if (report.source && namesNobody(report.source.text)) return null;
+  return speakerOf(doc, clauses, actors, report);
+}
+
 function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i + 3): Speaker | null {
   const tokens = clauses.tokens;
   let v = i;
@@ -348,7 +392,7 @@ function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i 
   const np = clauses.subjectOf(v);
   if (!np) return null;
   // "No group has claimed responsibility": a negative quantifier is nobody.
-  if (/^(no|none|nobody|neither)$/.test(tokens[np.first]!.norm) || /^(no one|nobody)$/.test(tokens[np.first]!.norm)) return null;
+  if (namesNobody(tokens[np.first]!.norm)) return null;
   // "It is too early to say": an expletive is nobody.
   if (np.pronoun && tokens[np.first]!.norm === 'it' && (tokens[np.last]?.pos === 'AUX')) return null;
   if (!actors.isActorLike(np)) return null;

@@ -15,8 +15,9 @@ import { readWithoutMemory } from '../nlp.js';
  * it (headlines, bylines), and a dateline opening a paragraph ("WASHINGTON (AP) —") is
  * a sentence of its own, so it is neither reported content nor an event's date. And two
  * tagging rules for words wink-nlp mistags: participial adjectives opening a noun phrase
- * are adjectives (`retagParticipialAdjectives`), and "shot" after a subject is a verb
- * (`retagNounTaggedVerbs`).
+ * are adjectives (`retagParticipialAdjectives`), "shot" after a subject is a verb
+ * (`retagNounTaggedVerbs`), and an adjective heading a subject is a noun ("The military
+ * said": `retagNominalAdjectives`).
  */
 export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
@@ -31,6 +32,7 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   const sentences = collectSentences(doc.text, tokens, ownIndex, read.sentences);
   retagParticipialAdjectives(tokens, context.memo('tokens:participial-adjectives', loadParticipialAdjectives));
   retagNounTaggedVerbs(tokens, context.memo('tokens:noun-tagged-verbs', loadNounTaggedVerbs));
+  retagNominalAdjectives(tokens);
   doc.tokens = tokens;
   doc.sentences = sentences;
 }
@@ -202,6 +204,26 @@ function perfectBefore(tokens: readonly Token[], i: number): boolean {
 
 /** Parts of speech inside an adverbial phrase between "have" and its participle. */
 const ADVERBIAL_PHRASE = new Set<Pos>(['ADV', 'ADP', 'DET', 'ADJ', 'NOUN', 'NUM']);
+
+/**
+ * "The military said", "the wounded were taken", "military says it …" (a headline): an
+ * adjective that ends a subject right before its verb is the subject's head, a noun, so
+ * the phrase is a phrase. wink-nlp tags these nominal uses as adjectives. The subject is
+ * "the" (or the clause's start) and adjectives or names: "the Kelvian military said".
+ * Comparatives and superlatives ("the latest was") are left alone.
+ */
+function retagNominalAdjectives(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (t.pos !== 'ADJ' || !(next.pos === 'VERB' || next.pos === 'AUX') || next.sentence !== t.sentence || /(er|est)$|^(more|most|less|least|same)$/.test(t.norm)) continue;
+    let k = i - 1;
+    while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN')) k--;
+    const opener = tokens[k];
+    const atClauseStart = !opener || opener.sentence !== t.sentence || opener.text === ';';
+    if (atClauseStart || (opener.norm === 'the' && opener.pos === 'DET')) t.pos = 'NOUN';
+  }
+}
 
 /** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
 const IGNORABLE = /^[\s\u200b-\u200f\u2060\ufeff\u00ad]*$/;
