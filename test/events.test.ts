@@ -287,3 +287,24 @@ test('a trailing condition stops before the report that carries it and governs o
   assert.equal(stop.condition?.text, 'if the troops left');
   assert.notEqual(find(doc, 'meeting').modality, 'conditional');
 });
+
+test('weapons fired in the passive, with or without their firer; a capitalised plural weapon is no perpetrator', () => {
+  const fired = find(events('At least 14 rockets were fired from the hills on Thursday, officials said.'), 'fired');
+  assert.deepEqual([fired.type, fired.cameo], ['ASSAULT', '180']);
+  assert.deepEqual(fired.source, []);
+  const launched = find(events('A missile was launched at the base by militants.'), 'launched');
+  assert.equal(launched.source[0]?.span.text, 'militants');
+  const headline = find(events('Rockets hit northern town as tensions rise'), 'hit');
+  assert.deepEqual(headline.source, [], 'the rockets are the weapon, not the actor');
+});
+
+test('an -ing form with an object is the verb ("wounding two people", "denied firing the rockets")', () => {
+  const doc = events('Shells struck the market in Varno on Monday, wounding two people. The Red Hand denied firing the shells.');
+  assert.equal(find(doc, 'wounding').type, 'ASSAULT');
+  assert.equal(find(doc, 'firing').modality, 'denied');
+});
+
+test('a place after a participle that modifies a noun is where that noun is, not where the event was', () => {
+  const doc = events('An official said factions based in the Dessa camp were behind the attack.');
+  assert.deepEqual(find(doc, 'attack').place, []);
+});

@@ -111,3 +111,20 @@ test('"accused" after a perfect "have", even past an adverbial phrase, is the ve
   assert.equal(tag('The accused denied every charge.').pos, 'NOUN');
   assert.equal(analyzeText('The guards had already shot the prisoners.', {}, { until: 'tokens' }).tokens.find((t) => t.text === 'shot')!.pos, 'VERB');
 });
+
+test('an -ing form with an object after a verb, preposition or comma is a verb with its verb lemma; after "the" a noun', () => {
+  const tokens = analyzeText('The front denied firing the rockets, wounding two people, and was accused of hitting a school. The firing of shells stopped.', {}, { until: 'tokens' }).tokens;
+  const at = (text: string, nth = 0) => tokens.filter((t) => t.text === text)[nth]!;
+  assert.deepEqual([at('firing').pos, at('firing').lemma], ['VERB', 'fire']);
+  assert.deepEqual([at('wounding').pos, at('wounding').lemma], ['VERB', 'wound']);
+  assert.deepEqual([at('hitting').pos, at('hitting').lemma], ['VERB', 'hit']);
+  assert.equal(at('firing', 1).pos, 'NOUN');
+});
+
+test('an adjective heading a subject before its verb is a noun ("The military said"); others stay adjectives', () => {
+  const tag = (text: string, word: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.text === word)!.pos;
+  assert.equal(tag('The military said its jets struck a depot.', 'military'), 'NOUN');
+  assert.equal(tag('The wounded were taken to a hospital.', 'wounded'), 'NOUN');
+  assert.equal(tag('The military convoy was hit.', 'military'), 'ADJ');
+  assert.equal(tag('The latest was worse.', 'latest'), 'ADJ');
+});

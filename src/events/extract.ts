@@ -376,6 +376,11 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
     // "its aircraft struck", "Israeli tanks shelled": the weapon's owner acts, not the weapon.
     const weapon = clauses.subjectOf(d.sourceVerb);
     if (weapon) d.source = ownerOf(clauses, actors, weapon, weapon.head);
+    // "a missile was launched at the base by militants": the passive's agent fires it
+    if (d.source.length === 0 && isPassive(clauses, d.sourceVerb)) {
+      const by = clauses.objectOf(d.sourceVerb, ['by'], { direct: false });
+      d.source = refsOf(actors, clauses, by?.np ?? null, true);
+    }
   } else if (!d.weaponSubject && d.sourceVerb !== null) {
     if (isPassive(clauses, d.sourceVerb)) {
       const by = clauses.objectOf(d.sourceVerb, ['by'], { direct: false });
@@ -780,6 +785,9 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
     if (otherNouns.has(i - 1) && !(d.kind === 'noun' && d.last === i)) continue;
     // "carried out the attack to avenge the deaths in Kolan": a place after another verb is that verb's.
     if (i > d.last && verbBetween(tokens, d.last, i)) continue;
+    // "factions based in the Rashidieh camp were behind the attack": a place after a
+    // participle that modifies a noun is where that noun is, not where the event was
+    if (modifiesNoun(tokens, i - 1, d)) continue;
     const np = clauses.phraseAt(i + 1);
     if (!np || np.first !== i + 1) continue;
     const spans: Span[] = [];
@@ -793,6 +801,14 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
     if (!best || dist < best.dist) best = { dist, spans };
   }
   return best?.spans ?? [];
+}
+
+/** Is token p a participle after a noun ("factions based", "troops stationed"), other than the event's own? */
+function modifiesNoun(tokens: Token[], p: number, d: Draft): boolean {
+  const t = tokens[p];
+  const noun = tokens[p - 1];
+  if (!t || !noun || p >= d.first && p < d.last) return false;
+  return t.pos === 'VERB' && /(ed|en|ing)$/.test(t.norm) && (noun.pos === 'NOUN' || noun.pos === 'PROPN');
 }
 
 /** Is there a verb among tokens [from, to)? */

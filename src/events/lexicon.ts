@@ -189,5 +189,7 @@ export function weaponCode(weapons: Map<string, string>, tokens: Token[], first:
     const compound = weapons.get(`${lemmaOf(before)} ${headLemma}`);
     if (compound) return compound;
   }
-  return weapons.get(headLemma);
+  // "Rockets hit northern town": a capitalised plural tagged a name keeps its plural lemma
+  const singular = tokens[head]!.pos === 'PROPN' && headLemma.endsWith('s') ? weapons.get(headLemma.slice(0, -1)) : undefined;
+  return weapons.get(headLemma) ?? singular;
 }

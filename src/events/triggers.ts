@@ -189,6 +189,17 @@ function verbMentionAt(clauses: Clauses, lex: TriggerLexicon, v: number, lemma: 
       return m;
     }
   }
+  // 2b'. A weapon verb in the passive with a weapon as subject: "14 rockets were fired into
+  // the town", "a missile was launched at the base". The weapon's owner, if any, acts.
+  if (lex.weaponVerbs.has(lemma) && tokens[v - 1]?.pos === 'AUX' && lemmaOf(tokens[v - 1]!) === 'be') {
+    const subj = clauses.subjectOf(v);
+    const weapon = subj ? weaponCode(lex.weapons, tokens, subj.first, subj.head) : undefined;
+    if (subj && weapon) {
+      const m = makeMention('verb', v, v + 1, v, { type: 'ASSAULT', cameo: weapon }, lemma);
+      m.weaponSubject = true;
+      return m;
+    }
+  }
   // 2c. Impact verbs with a weapon as subject: "a drone struck the depot".
   if (lex.impactVerbs.has(lemma)) {
     const subj = clauses.subjectOf(v);

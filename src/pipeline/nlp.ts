@@ -72,6 +72,13 @@ export function readWithoutMemory(read: WinkReader): void {
   }
 }
 
+/** Whether `word` (lower case) is in wink-nlp's built-in English lexicon, not one it learnt from a text. */
+export function isKnownWord(word: string): boolean {
+  wink();
+  const index = lexemes!.hash[word];
+  return index !== undefined && index < builtInWords;
+}
+
 /** wink-nlp with its default (full) pipe: the bench baseline and the check on WINK_PIPE. */
 export function winkWithDefaultPipe(): Wink {
   return winkNLP(model);

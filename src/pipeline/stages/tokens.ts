@@ -2,7 +2,7 @@ import { datelineAt } from '../../doc/dateline.js';
 import type { Doc, Pos, Sentence, Token } from '../../doc/types.js';
 import { loadJsonResource } from '../../resources.js';
 import type { PipelineContext } from '../index.js';
-import { readWithoutMemory } from '../nlp.js';
+import { isKnownWord, readWithoutMemory } from '../nlp.js';
 
 /**
  * Stage `tokens`: tokens (with POS and lemma) and sentences from wink-nlp.
@@ -16,8 +16,9 @@ import { readWithoutMemory } from '../nlp.js';
  * a sentence of its own, so it is neither reported content nor an event's date. And two
  * tagging rules for words wink-nlp mistags: participial adjectives opening a noun phrase
  * are adjectives (`retagParticipialAdjectives`), "shot" after a subject is a verb
- * (`retagNounTaggedVerbs`), and an adjective heading a subject is a noun ("The military
- * said": `retagNominalAdjectives`).
+ * (`retagNounTaggedVerbs`), an adjective heading a subject is a noun ("The military
+ * said": `retagNominalAdjectives`), and an -ing form with an object is a verb (",
+ * wounding two people": `retagVerbalGerunds`).
  */
 export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
@@ -33,6 +34,7 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   retagParticipialAdjectives(tokens, context.memo('tokens:participial-adjectives', loadParticipialAdjectives));
   retagNounTaggedVerbs(tokens, context.memo('tokens:noun-tagged-verbs', loadNounTaggedVerbs));
   retagNominalAdjectives(tokens);
+  retagVerbalGerunds(tokens);
   doc.tokens = tokens;
   doc.sentences = sentences;
 }
@@ -223,6 +225,41 @@ function retagNominalAdjectives(tokens: Token[]): void {
     const atClauseStart = !opener || opener.sentence !== t.sentence || opener.text === ';';
     if (atClauseStart || (opener.norm === 'the' && opener.pos === 'DET')) t.pos = 'NOUN';
   }
+}
+
+/**
+ * "…, wounding/NOUN two people", "denied firing/NOUN the rockets", "accused of shelling/NOUN
+ * the town": wink-nlp tags many -ing forms nouns even where they take an object. After a
+ * verb, a preposition, a comma or "and"/"or", and before a determiner, number or pronoun,
+ * the -ing form is a verb; its lemma is the stem that wink's lexicon knows ("firing" →
+ * fire, "wounding" → wound, "hitting" → hit). After a determiner ("the firing of") it
+ * stays a noun.
+ */
+function retagVerbalGerunds(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' || !t.norm.endsWith('ing') || t.norm.length < 6) continue;
+    const previous = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
+    if (!(next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PRON')) continue;
+    const governed = previous.pos === 'VERB' || previous.pos === 'ADP' || previous.text === ',' || previous.norm === 'and' || previous.norm === 'or';
+    if (!governed) continue;
+    const lemma = verbOfIngForm(t.norm);
+    if (lemma === null) continue;
+    t.pos = 'VERB';
+    t.lemma = lemma;
+  }
+}
+
+/** The verb an -ing form comes from, as wink's lexicon knows it: fire (firing), wound, hit (hitting); else null. */
+function verbOfIngForm(form: string): string | null {
+  const stem = form.slice(0, -3);
+  if (isKnownWord(`${stem}e`)) return `${stem}e`;
+  if (isKnownWord(stem)) return stem;
+  const last = stem[stem.length - 1]!;
+  if (stem.length > 2 && last === stem[stem.length - 2] && !/[aeiouy]/.test(last) && isKnownWord(stem.slice(0, -1))) return stem.slice(0, -1);
+  return null;
 }
 
 /** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
