@@ -1,3 +1,4 @@
+import { WEEKDAYS_AND_MONTHS } from '../doc/calendar.js';
 import type { AttrContext } from './context.js';
 import { cueTypeFor, type Cue } from './cues.js';
 import type { Draft } from './frames.js';
@@ -27,19 +28,14 @@ const CLAUSE_OPENERS = new Set(['whether', 'if', 'that', 'because', 'since', 'al
  * ends before `by` 28 times out of 39, before `in` 17 of 28).
  */
 const ADJUNCT_PREPOSITIONS = new Set(['by', 'in', 'during', 'despite', 'between', 'within', 'inside', 'amid', 'throughout', 'among']);
-/** Time words after `on` that make it a date adjunct (`announced on Monday`), not the complement's preposition. */
-export const DATE_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-]);
-
 /** Whether the preposition at i opens the verb's complement (`warned of`), not an adjunct (`said on Friday`, `reported at least`). */
 function opensComplement(ctx: AttrContext, i: number): boolean {
   const p = ctx.tokens[i]!;
   if (p.pos !== 'ADP' || CLAUSE_OPENERS.has(p.norm) || ADJUNCT_PREPOSITIONS.has(p.norm) || ctx.mark[i] !== 0) return false;
   const next = ctx.tokens[i + 1]?.norm ?? '';
   if (p.norm === 'at' && (next === 'least' || next === 'most')) return false;
-  if (p.norm === 'on' && DATE_WORDS.has(next)) return false;
+  // `on` + a weekday or month is a date adjunct (`announced on Monday`), not the complement's preposition
+  if (p.norm === 'on' && WEEKDAYS_AND_MONTHS.has(next)) return false;
   return true;
 }
 

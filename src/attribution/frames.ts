@@ -1,8 +1,8 @@
+import { WEEKDAYS_AND_MONTHS } from '../doc/calendar.js';
 import type { CueType, Token } from '../doc/types.js';
 import { isCommaLike, isPossessive, npEndAfter, npStartBefore } from './chunk.js';
 import { CLOSE_MARK, OPEN_MARK, type AttrContext, quoteTokens } from './context.js';
 import { cueTypeFor, type Cue } from './cues.js';
-import { DATE_WORDS } from './extent.js';
 
 /**
  * Frames: given a cue, where its source and content are. Three orders cover news
@@ -191,7 +191,7 @@ export class FrameFinder {
   private isDate(from: number, to: number): boolean {
     for (let k = from; k <= to; k++) {
       const t = this.tokens[k]!;
-      if (!(TIME_WORDS.has(t.norm) || DATE_WORDS.has(t.norm) || t.pos === 'NUM' || t.norm === 'the')) return false;
+      if (!(TIME_WORDS.has(t.norm) || WEEKDAYS_AND_MONTHS.has(t.norm) || t.pos === 'NUM' || t.norm === 'the')) return false;
     }
     return true;
   }

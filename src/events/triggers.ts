@@ -1,3 +1,4 @@
+import { WEEKDAYS_AND_MONTHS } from '../doc/calendar.js';
 import type { Token } from '../doc/types.js';
 import { type PhraseEntry, type Sense, type TriggerLexicon, weaponCode } from './lexicon.js';
 import { type Clauses, type NounPhrase, hyphenJoined, lemmaOf } from './syntax.js';
@@ -279,7 +280,7 @@ function weaponObject(clauses: Clauses, lex: TriggerLexicon, v: number): { np: N
 function laborContext(tokens: Token[], strike: number, first: number, last: number, lex: TriggerLexicon): boolean {
   // A strike "on" or "against" something is aimed at it: an attack ("on Monday" is a date).
   const after = tokens[strike + 1]?.norm;
-  if (after === 'against' || (after === 'on' && !DAY_OR_MONTH.test(tokens[strike + 2]?.norm ?? ''))) return false;
+  if (after === 'against' || (after === 'on' && !WEEKDAYS_AND_MONTHS.has(tokens[strike + 2]?.norm ?? ''))) return false;
   for (let k = first; k < last; k++) {
     const l = lemmaOf(tokens[k]!);
     if (lex.weapons.has(l) || l === 'military' || l === 'air' || l === 'army') return false;
@@ -294,8 +295,6 @@ function laborContext(tokens: Token[], strike: number, first: number, last: numb
   }
   return false;
 }
-
-const DAY_OR_MONTH = /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** Tokens either side of "strike" where a labour cue decides its sense. */
 const LABOR_WINDOW = 5;
