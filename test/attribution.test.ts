@@ -625,3 +625,18 @@ test('a prepositional phrase between the auxiliary and the verb stays in the cue
   assert.equal(a.cueType, 'accuse');
   assert.equal(byCue(extract('The ministry had on Monday denied the report.'), 'had on Monday denied').source?.text, 'The ministry');
 });
+
+test('an object relative clause between commas: its report ends at the closing comma, and the main report keeps its source', () => {
+  const found = extract('The Red Hand, which the government calls a terrorist group, said on its channel that its fighters had taken the hostages.');
+  assert.equal(byCue(found, 'calls').content.text, 'a terrorist group');
+  const said = byCue(found, 'said');
+  assert.equal(said.source?.text, 'The Red Hand, which the government calls a terrorist group');
+  assert.equal(said.content.text, 'that its fighters had taken the hostages');
+});
+
+test('a report inside the condition of another report does not displace it', () => {
+  const found = analyzeText('The rebels have stated that they will stop the attacks if the governor formally demands that the army withdraws.').attributions;
+  const stated = byCue(found, 'have stated');
+  assert.equal(stated.source?.text, 'The rebels');
+  assert.match(stated.content.text, /^that they will stop the attacks if the governor/);
+});

@@ -257,3 +257,11 @@ test('"denied …, and accused X of …": the denier accuses, not the article; t
   const front = analyse('A bomb hit a depot in Dessa on Monday. The Red Hand denied any link to the bombing.');
   assert.ok(front.responsibility.some((r) => r.stance === 'deny'), stances(front).join(' | '));
 });
+
+test('a headline\'s bare-plural subject with "claim" tagged a noun claims the deed ("separatists claim abduction")', () => {
+  const doc = analyse('Gunmen seize passengers from bus in Varnia; separatists claim abduction\n\nArmed men stopped a bus near Orval on Monday and abducted 20 passengers, police said.');
+  assert.ok(doc.responsibility.some((r) => r.stance === 'claim' && who(r) === 'separatists'), stances(doc).join(' | '));
+  const abducted = doc.events.find((e) => e.trigger.text === 'abducted')!;
+  const abduction = doc.events.find((e) => e.trigger.text === 'abduction')!;
+  assert.equal(abducted.incident, abduction.incident);
+});

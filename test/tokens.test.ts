@@ -128,3 +128,8 @@ test('an adjective heading a subject before its verb is a noun ("The military sa
   assert.equal(tag('The military convoy was hit.', 'military'), 'ADJ');
   assert.equal(tag('The latest was worse.', 'latest'), 'ADJ');
 });
+
+test('a past form tagged a noun after "and", with an object, is the verb its stem names ("and abducted 20 passengers")', () => {
+  const t = analyzeText('Armed men stopped a bus and abducted 20 passengers.', {}, { until: 'tokens' }).tokens.find((x) => x.text === 'abducted')!;
+  assert.deepEqual([t.pos, t.lemma], ['VERB', 'abduct']);
+});

@@ -43,7 +43,9 @@ export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[], keepA
       }
       if (keep[i] || o === null || d.score === undefined || (outer[o] ?? null) !== null) continue;
       const holder = drafts[o]!;
-      if (holder.score !== undefined && d.score > holder.score) dropped.add(o);
+      // (not a report in the holder's condition: `They have stated that they will stop if
+      // the prime minister demands that …` tells what they said, and the demand is a condition)
+      if (holder.score !== undefined && d.score > holder.score && !inCondition(ctx, d, holder)) dropped.add(o);
     }
     for (const o of dropped) keep[o] = false;
     for (const [i] of drafts.entries()) {
@@ -72,6 +74,18 @@ export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[], keepA
       return o === null ? null : newIndex.get(o) ?? null;
     });
   return { kept, via };
+}
+
+/** Conjunctions that open a condition. */
+const CONDITION_OPENERS = new Set(['if', 'unless', 'provided', 'once', 'whether']);
+
+/** Whether `inner` stands in a conditional clause of `holder`'s content ("… if X demands that …"). */
+function inCondition(ctx: AttrContext, inner: Draft, holder: Draft): boolean {
+  const start = inner.source ? Math.min(inner.source[0], inner.cue.first) : inner.cue.first;
+  for (let k = start - 1; k >= holder.content[0] && k >= start - 4; k--) {
+    if (CONDITION_OPENERS.has(ctx.tokens[k]!.norm)) return true;
+  }
+  return false;
 }
 
 /** The draft whose content holds draft i's cue, the smallest one; null when none (or only mutually). */

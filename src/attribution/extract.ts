@@ -133,7 +133,12 @@ function resumesMainClause(ctx: AttrContext, comma: number): boolean {
 
 /** `X, who told reporters that A, said B`: the cue's subject is a relative pronoun. */
 function inRelativeClause(ctx: AttrContext, d: Draft): boolean {
-  return !!d.source && d.source[0] === d.source[1] && /^(who|which)$/.test(ctx.tokens[d.source[0]]!.norm);
+  if (!d.source) return false;
+  const tokens = ctx.tokens;
+  if (d.source[0] === d.source[1] && /^(who|which)$/.test(tokens[d.source[0]]!.norm)) return true;
+  // an object relative: `X, which the government calls a terrorist group, said …`
+  const before = tokens[d.source[0] - 1];
+  return !!before && /^(which|whom|who)$/.test(before.norm) && tokens[d.source[0] - 2]?.text === ',';
 }
 
 function isCommaLikeToken(t: { text: string }): boolean {

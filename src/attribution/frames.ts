@@ -124,6 +124,16 @@ export class FrameFinder {
         break;
       }
     }
+    // `X, which the government calls a terrorist group, said …`: a relative clause set off by
+    // commas ends at its closing comma, where the main clause's verb resumes
+    if (this.inCommaRelative(cue, first)) {
+      for (let k = cue.last + 1; k < last; k++) {
+        if (ctx.quoteOf[k] === -1 && isCommaLike(tokens[k]) && /^(VERB|AUX)$/.test(tokens[k + 1]!.pos)) {
+          last = k - 1;
+          break;
+        }
+      }
+    }
     for (let k = cue.first - 1; k >= first; k--) {
       if (tokens[k]!.text === ';' && ctx.quoteOf[k] === -1) {
         first = k + 1;
@@ -131,6 +141,14 @@ export class FrameFinder {
       }
     }
     return [first, last];
+  }
+
+  /** Whether the cue's clause is a relative clause opened after a comma (`, which the government calls`, `, who said`). */
+  private inCommaRelative(cue: Cue, first: number): boolean {
+    const { tokens } = this;
+    let r = cue.first - 1;
+    while (r > first && r >= cue.first - 8 && !RELATIVE_OPENERS.has(tokens[r]!.norm) && /^(DET|ADJ|NOUN|PROPN|PRON|ADV|AUX|PART|NUM)$/.test(tokens[r]!.pos)) r--;
+    return r > first && RELATIVE_OPENERS.has(tokens[r]!.norm) && isCommaLike(tokens[r - 1]);
   }
 
   /** Last token of a sentence's content: before the final punctuation, unless a quote closes after it. */

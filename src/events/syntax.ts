@@ -52,16 +52,24 @@ export function setHeadlineVerbs(verbs: Iterable<string>): void {
 }
 
 /**
- * A present-tense verb wink-nlp tagged as a plural noun, as headlines have them: "Islamic
- * State claims/NOUN deadly bombing", "Militia denies/NOUN attack". A governing verb's
- * lemma, in -s form, right after a name and right before its object.
+ * A present-tense verb wink-nlp tagged as a noun, as headlines have them: "Islamic State
+ * claims/NOUN deadly bombing", "Militia denies/NOUN attack", "separatists claim/NOUN
+ * abduction". A governing verb's lemma right before its object: in -s form right after a
+ * name, in its bare form right after a plural subject.
  */
 export function isNounTaggedVerb(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.pos !== 'NOUN' || !t.norm.endsWith('s') || t.norm.endsWith('ss') || !headlineVerbs.has(t.lemma.toLowerCase())) return false;
+  if (t.pos !== 'NOUN') return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (!prev || prev.pos !== 'PROPN' || prev.sentence !== t.sentence || !next || next.sentence !== t.sentence) return false;
+  if (!prev || prev.sentence !== t.sentence || !next || next.sentence !== t.sentence) return false;
+  const thirdPerson = t.norm.endsWith('s') && !t.norm.endsWith('ss');
+  if (thirdPerson) {
+    if (!headlineVerbs.has(t.lemma.toLowerCase()) || prev.pos !== 'PROPN') return false;
+  } else {
+    const pluralSubject = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && prev.norm.endsWith('s') && !prev.norm.endsWith('ss');
+    if (!headlineVerbs.has(t.norm) || !pluralSubject) return false;
+  }
   return next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'NOUN' || next.pos === 'PROPN';
 }
 

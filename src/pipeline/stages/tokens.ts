@@ -168,24 +168,45 @@ const AFTER_VERB = new Set<Pos>(['DET', 'NUM', 'ADP', 'ADJ', 'CCONJ', 'PRON', 'P
 /**
  * "A soldier shot/NOUN a protester", "Rebels shot/NOUN down a helicopter": wink-nlp tags
  * the past forms of lexicons/tokens/noun-tagged-verbs.json as nouns even between a
- * subject (or a perfect "have") and what follows a verb; there they are verbs.
+ * subject (or a perfect "have", or "and") and what follows a verb; there they are verbs.
+ * Other past forms in -ed ("stopped a bus and abducted/NOUN 20 passengers") are verbs in
+ * the same places when an object follows, with the verb wink's lexicon knows as lemma.
  */
 function retagNounTaggedVerbs(tokens: Token[], forms: ReadonlyMap<string, string>): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i]!;
     if (t.pos !== 'NOUN') continue;
-    const lemma = forms.get(t.norm);
-    if (lemma === undefined) continue;
+    const listed = forms.get(t.norm);
+    // any other past form whose verb wink's lexicon knows, when an object follows
+    // ("Gunmen stopped a bus and abducted/NOUN 20 passengers")
+    const lemma = listed ?? (t.norm.endsWith('ed') ? verbOfEdForm(t.norm) : null);
+    if (lemma === null || lemma === undefined) continue;
     const previous = tokens[i - 1]!;
     const next = tokens[i + 1]!;
     if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
     const afterSubject = SUBJECT_END.has(previous.pos) && !/^(his|her|its|their|our|my|your)$/.test(previous.norm);
     const perfect = perfectBefore(tokens, i);
-    if ((afterSubject || perfect) && AFTER_VERB.has(next.pos)) {
+    const coordinated = previous.norm === 'and' || previous.norm === 'or';
+    const follows = listed !== undefined ? AFTER_VERB.has(next.pos) : OBJECT_START.has(next.pos);
+    if ((afterSubject || perfect || coordinated) && follows) {
       t.pos = 'VERB';
       t.lemma = lemma;
     }
   }
+}
+
+/** What opens a verb's object: a determiner, number, pronoun or name. */
+const OBJECT_START = new Set<Pos>(['DET', 'NUM', 'PRON', 'PROPN']);
+
+/** The verb a past form comes from, as wink's lexicon knows it: fire (fired), abduct (abducted), stop (stopped); else null. */
+function verbOfEdForm(form: string): string | null {
+  const withE = form.slice(0, -1);
+  if (isKnownWord(withE)) return withE;
+  const stem = form.slice(0, -2);
+  if (stem.length > 2 && isKnownWord(stem)) return stem;
+  const last = stem[stem.length - 1]!;
+  if (stem.length > 3 && last === stem[stem.length - 2] && !/[aeiouy]/.test(last) && isKnownWord(stem.slice(0, -1))) return stem.slice(0, -1);
+  return null;
 }
 
 /**
