@@ -112,3 +112,9 @@ test('someone else\'s naming: "X, which he described as …", "called the Red Ha
   // The predicate is no actor of its own.
   assert.ok(!doc.entities.some((e) => /militia/.test(e.name)), doc.entities.map((e) => e.name).join(', '));
 });
+
+test('an unnamed describer is the naming\'s speaker: "The minister called the Red Hand a criminal gang"', () => {
+  const found = rows(labelsOf('The minister called the Red Hand a criminal gang. Officials described the Red Hand as a terrorist militia.'));
+  assert.ok(found.some(([label, entity, by]) => label === 'criminal gang' && entity === 'Red Hand' && by === 'The minister'), JSON.stringify(found));
+  assert.ok(found.some(([label, entity, by]) => label === 'terrorist militia' && entity === 'Red Hand' && by === 'Officials'), JSON.stringify(found));
+});

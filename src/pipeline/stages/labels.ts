@@ -369,6 +369,12 @@ function otherNamingLabel(work: LabelWork, t: number): void {
     y = o;
     const subject = subjectBefore(work, t);
     if (subject) describer = { entity: subject.entity, span: subject.span };
+    else {
+      // an unnamed describer ("The minister called the group a criminal gang") is the
+      // source of the report the naming verb is the cue of
+      const report = work.doc.attributions.find((a) => a.cue.start <= verb.start && verb.start < a.cue.end);
+      if (report?.source) describer = { entity: work.doc.entities.find((e) => e.id === report.sourceEntity) ?? null, span: report.source };
+    }
   }
   if (!entity || !describer || describer.entity === entity) return;
   if (tokens[y]?.norm === 'as') y++;
