@@ -76,14 +76,17 @@ export function resolveNesting(ctx: AttrContext, drafts: readonly Draft[], keepA
   return { kept, via };
 }
 
-/** Conjunctions that open a condition. */
-const CONDITION_OPENERS = new Set(['if', 'unless', 'provided', 'once', 'whether']);
+/**
+ * Conjunctions that open a condition proper (frames.ts has a wider list, with concession
+ * and time, for reduced clauses: `though wounded`, `until approved`).
+ */
+const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'provided', 'once', 'whether']);
 
 /** Whether `inner` stands in a conditional clause of `holder`'s content ("… if X demands that …"). */
 function inCondition(ctx: AttrContext, inner: Draft, holder: Draft): boolean {
   const start = inner.source ? Math.min(inner.source[0], inner.cue.first) : inner.cue.first;
   for (let k = start - 1; k >= holder.content[0] && k >= start - 4; k--) {
-    if (CONDITION_OPENERS.has(ctx.tokens[k]!.norm)) return true;
+    if (CONDITIONS.has(ctx.tokens[k]!.norm)) return true;
   }
   return false;
 }

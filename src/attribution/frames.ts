@@ -14,7 +14,7 @@ import { cueTypeFor, type Cue } from './cues.js';
  */
 
 /** Subordinators that open a reduced clause of condition or time: `if confirmed`, `once approved`. */
-const CONDITION_OPENERS = new Set(['if', 'unless', 'once', 'until', 'though', 'although', 'whether']);
+const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'until', 'though', 'although', 'whether']);
 
 /** Every rule that frames a report (docs/attribution.md), as `scripts/attribution-sieves.ts` lists them. */
 export const SIEVES = [

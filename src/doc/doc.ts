@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SCHEMA_VERSION, type Doc, type DocJson, type DocMeta, type Span, type Token } from './types.js';
+import { SCHEMA_VERSION, type Attribution, type Doc, type DocJson, type DocMeta, type Span, type Token } from './types.js';
 
 /** Document id: the SHA-256 of the text, so the same content always gets the same id. */
 export function contentId(text: string): string {
@@ -38,6 +38,11 @@ export function sentenceIndexAt(doc: Pick<Doc, 'sentences'>, offset: number): nu
 /** The index of the token that holds `offset` (the last token starting at or before it). */
 export function tokenIndexAt(tokens: readonly Pick<Token, 'start'>[], offset: number): number {
   return Math.max(0, partitionPoint(tokens, (t) => t.start <= offset) - 1);
+}
+
+/** The attribution whose cue covers the character at `offset` ("accused" in "X accused Y of …"), if any. */
+export function attributionWithCueAt(attributions: readonly Attribution[], offset: number): Attribution | null {
+  return attributions.find((a) => a.cue.start <= offset && offset < a.cue.end) ?? null;
 }
 
 /**

@@ -29,6 +29,12 @@ export function actorNouns(): { actor: Set<string>; place: Set<string> } {
 
 type RefLike = { span: Span | null; entity: string | null };
 
+/** The entity's latest mention before `offset` that is not a pronoun: the span that says who it is. */
+export function latestNamedMention(entity: Entity, offset: number): Span | undefined {
+  const named = entity.mentions.filter((m) => m.end <= offset && !/^(he|she|it|they|him|her|them|its|their|his)$/i.test(m.text));
+  return named[named.length - 1];
+}
+
 /** Whether a phrase names nobody by its first word ("no group", "none of them", "nobody"). */
 export function namesNobody(phrase: string): boolean {
   return /^(no|none|nobody|neither)$/i.test(phrase.split(/\s+/)[0] ?? '');
@@ -219,8 +225,7 @@ export class ActorIndex {
     const covering = this.entityFor(t.start, t.end, t.start);
     if (covering) {
       // Report the entity's nearest earlier named mention, so the span says who it is.
-      const named = covering.mentions.filter((m) => m.end <= t.start && !/^(he|she|it|they|him|her|them|its|their|his)$/i.test(m.text));
-      const span = named.length > 0 ? named[named.length - 1]! : makeSpan(text, t.start, t.end);
+      const span = latestNamedMention(covering, t.start) ?? makeSpan(text, t.start, t.end);
       return { span, entity: covering.id };
     }
     const ante = this.antecedent(np);

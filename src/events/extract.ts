@@ -1,11 +1,11 @@
-import { makeSpan, sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
+import { attributionWithCueAt, makeSpan, sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
 import type { ActorRef, Doc, Entity, Event, Modality, Span, Token } from '../doc/types.js';
-import { ActorIndex, actorNouns, namesNobody } from './actors.js';
+import { ActorIndex, actorNouns, latestNamedMention, namesNobody } from './actors.js';
 import { combine, governorOf } from './compose.js';
 import { findDeadlines } from './deadline.js';
 import { findIncidents } from './incidents.js';
 import { type ModalityLexicon, type Sense, type TriggerLexicon, loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
-import { conditionClauses, modalityOf, reportWithCueAt } from './modality.js';
+import { conditionClauses, modalityOf } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 import { findTimes } from './time.js';
 import { type Mention, findMentions, makeMention } from './triggers.js';
@@ -132,11 +132,11 @@ const OBLIGATION = new Set(['must', 'should', 'ought']);
  */
 function speakerOfOwnCue(doc: Doc, d: Draft): ActorRef[] {
   const start = doc.tokens[d.first]!.start;
-  const report = reportWithCueAt(doc.attributions, start);
+  const report = attributionWithCueAt(doc.attributions, start);
   if (!report?.source || namesNobody(report.source.text)) return [];
   // a pronoun source is reported by its entity's latest name before it, as event actors are
   const entity = report.sourceEntity ? doc.entities.find((e) => e.id === report.sourceEntity) : undefined;
-  const named = entity?.mentions.filter((m) => m.end <= report.source!.start && /[A-Z]/.test(m.text)).at(-1);
+  const named = entity ? latestNamedMention(entity, report.source.end) : undefined;
   return [{ span: named ?? report.source, entity: report.sourceEntity }];
 }
 

@@ -193,11 +193,6 @@ export function attributionAt(attributions: Attribution[], offset: number): Attr
   return best;
 }
 
-/** The attribution whose cue covers the character at `offset` ("accused" in "X accused Y of …"). */
-export function reportWithCueAt(attributions: Attribution[], offset: number): Attribution | null {
-  return attributions.find((a) => a.cue.start <= offset && offset < a.cue.end) ?? null;
-}
-
 export interface ModalityInput {
   /** Trigger token range. */
   first: number;

@@ -1,11 +1,11 @@
-import { tokenIndexAt, trimSpan } from '../doc/doc.js';
+import { attributionWithCueAt, tokenIndexAt, trimSpan } from '../doc/doc.js';
 import type { ActorRef, Attribution, Doc, Event, Modality, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { ActorIndex, namesNobody } from './actors.js';
 import { isHostileType, MATERIAL_HOSTILE } from './cameo.js';
 import { type Incident, incidentsOf } from './incidents.js';
 import { loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
-import { attributionAt, reportWithCueAt } from './modality.js';
+import { attributionAt } from './modality.js';
 import { Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 
 /**
@@ -375,7 +375,7 @@ function deniesClause(tokens: Token[], i: number): boolean {
 /** The actor doing the cue's verb ("the Pentagon is still dragging its feet"). */
 /** The speaker of the report whose cue a stance cue is, unless that source names nobody. */
 function ownReportSpeaker(doc: Doc, clauses: Clauses, actors: ActorIndex, offset: number): Speaker | null {
-  const report = reportWithCueAt(doc.attributions, offset);
+  const report = attributionWithCueAt(doc.attributions, offset);
   if (!report) return null;
   if (report.source && namesNobody(report.source.text)) return null;
   return speakerOf(doc, clauses, actors, report);

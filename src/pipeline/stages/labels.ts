@@ -1,4 +1,4 @@
-import { makeSpan, tokenIndexAt } from '../../doc/doc.js';
+import { attributionWithCueAt, makeSpan, tokenIndexAt } from '../../doc/doc.js';
 import type { Attribution, Doc, Entity, Label, Span, Token } from '../../doc/types.js';
 import { isHyphen } from '../../actors/chars.js';
 import { loadJsonResource } from '../../resources.js';
@@ -372,7 +372,7 @@ function otherNamingLabel(work: LabelWork, t: number): void {
     else {
       // an unnamed describer ("The minister called the group a criminal gang") is the
       // source of the report the naming verb is the cue of
-      const report = work.doc.attributions.find((a) => a.cue.start <= verb.start && verb.start < a.cue.end);
+      const report = attributionWithCueAt(work.doc.attributions, verb.start);
       if (report?.source) describer = { entity: work.doc.entities.find((e) => e.id === report.sourceEntity) ?? null, span: report.source };
     }
   }

@@ -200,13 +200,7 @@ const OBJECT_START = new Set<Pos>(['DET', 'NUM', 'PRON', 'PROPN']);
 
 /** The verb a past form comes from, as wink's lexicon knows it: fire (fired), abduct (abducted), stop (stopped); else null. */
 function verbOfEdForm(form: string): string | null {
-  const withE = form.slice(0, -1);
-  if (isKnownWord(withE)) return withE;
-  const stem = form.slice(0, -2);
-  if (stem.length > 2 && isKnownWord(stem)) return stem;
-  const last = stem[stem.length - 1]!;
-  if (stem.length > 3 && last === stem[stem.length - 2] && !/[aeiouy]/.test(last) && isKnownWord(stem.slice(0, -1))) return stem.slice(0, -1);
-  return null;
+  return verbOfStem(form.slice(0, -2));
 }
 
 /**
@@ -275,11 +269,19 @@ function retagVerbalGerunds(tokens: Token[]): void {
 
 /** The verb an -ing form comes from, as wink's lexicon knows it: fire (firing), wound, hit (hitting); else null. */
 function verbOfIngForm(form: string): string | null {
-  const stem = form.slice(0, -3);
+  return verbOfStem(form.slice(0, -3));
+}
+
+/**
+ * The verb of an inflection's stem, as wink's lexicon knows it: the stem with its "e"
+ * restored (fir- → fire), the stem itself (wound-), or its doubled consonant undone
+ * (hitt- → hit, stopp- → stop); null when the lexicon knows none of them.
+ */
+function verbOfStem(stem: string): string | null {
   if (isKnownWord(`${stem}e`)) return `${stem}e`;
-  if (isKnownWord(stem)) return stem;
+  if (stem.length > 2 && isKnownWord(stem)) return stem;
   const last = stem[stem.length - 1]!;
-  if (stem.length > 2 && last === stem[stem.length - 2] && !/[aeiouy]/.test(last) && isKnownWord(stem.slice(0, -1))) return stem.slice(0, -1);
+  if (stem.length > 3 && last === stem[stem.length - 2] && !/[aeiouy]/.test(last) && isKnownWord(stem.slice(0, -1))) return stem.slice(0, -1);
   return null;
 }
 
