@@ -265,3 +265,9 @@ test('a headline\'s bare-plural subject with "claim" tagged a noun claims the de
   const abduction = doc.events.find((e) => e.trigger.text === 'abduction')!;
   assert.equal(abducted.incident, abduction.incident);
 });
+
+test('"their disputed border" is no denial: a participle before a noun describes it', () => {
+  const doc = analyse('Karsk and Orvel accused each other of shelling villages on both sides of their disputed border, killing five civilians.');
+  assert.ok(!doc.events.some((e) => e.modality === 'denied'), doc.events.map((e) => `${e.trigger.text}:${e.modality}`).join(' '));
+  assert.ok(!doc.responsibility.some((r) => r.stance === 'deny'), stances(doc).join(' | '));
+});

@@ -125,6 +125,7 @@ test('an adjective heading a subject before its verb is a noun ("The military sa
   const tag = (text: string, word: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.text === word)!.pos;
   assert.equal(tag('The military said its jets struck a depot.', 'military'), 'NOUN');
   assert.equal(tag('The wounded were taken to a hospital.', 'wounded'), 'NOUN');
+  assert.equal(tag("Orvel's military denied starting the exchange.", 'military'), 'NOUN');
   assert.equal(tag('The military convoy was hit.', 'military'), 'ADJ');
   assert.equal(tag('The latest was worse.', 'latest'), 'ADJ');
 });

@@ -47,14 +47,16 @@ export function linkSources(ctx: AttrContext, sources: ([number, number] | null)
       links.push({ entity: null, antecedent: null });
       continue;
     }
-    const own = overlapping(ctx, mentions, src);
-    if (own) {
-      links.push({ entity: own.entity, antecedent: null });
-      continue;
-    }
+    // a person named in apposition is who speaks, before any entity the description
+    // itself became (`a military spokesman, Major Lev Antic`)
     const apposed = appositiveName(ctx, mentions, src);
     if (apposed) {
       links.push({ entity: apposed.mention?.entity ?? null, antecedent: null, named: true });
+      continue;
+    }
+    const own = overlapping(ctx, mentions, src);
+    if (own) {
+      links.push({ entity: own.entity, antecedent: null });
       continue;
     }
     const kind = anaphorKind(ctx, src);

@@ -285,7 +285,8 @@ function denialBefore(tokens: Token[], first: number, clauses: Clauses, mod: Mod
       const offset = k - phrase.length + 1;
       if (offset >= start && matchWords(tokens, offset, phrase)) return true;
     }
-    if (t.pos === 'VERB' && mod.denialVerbs.has(lemmaOf(t))) {
+    // ("their disputed border", "the rejected plan": a participle before a noun describes it)
+    if (t.pos === 'VERB' && mod.denialVerbs.has(lemmaOf(t)) && !premodifies(tokens, k)) {
       // "denied that it carried out the attack", "denied involvement in the attack", "denied the attack"
       return true;
     }
@@ -294,6 +295,14 @@ function denialBefore(tokens: Token[], first: number, clauses: Clauses, mod: Mod
     if (t.pos === 'VERB' && !/ing$/.test(t.norm)) return false;
   }
   return false;
+}
+
+/** Whether the participle at k stands before a noun as its modifier ("their disputed border"). */
+function premodifies(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return /ed$/.test(t.norm) && !!after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !!before && (before.pos === 'DET' || before.pos === 'ADJ' || (before.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(before.norm)));
 }
 
 /** Span of a token range. */

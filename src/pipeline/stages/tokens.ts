@@ -226,7 +226,8 @@ const ADVERBIAL_PHRASE = new Set<Pos>(['ADV', 'ADP', 'DET', 'ADJ', 'NOUN', 'NUM'
  * "The military said", "the wounded were taken", "military says it …" (a headline): an
  * adjective that ends a subject right before its verb is the subject's head, a noun, so
  * the phrase is a phrase. wink-nlp tags these nominal uses as adjectives. The subject is
- * "the" (or the clause's start) and adjectives or names: "the Kelvian military said".
+ * "the", a possessive (or the clause's start) and adjectives or names: "the Kelvian
+ * military said", "Orvel's military denied".
  * Comparatives and superlatives ("the latest was") are left alone.
  */
 function retagNominalAdjectives(tokens: Token[]): void {
@@ -238,7 +239,9 @@ function retagNominalAdjectives(tokens: Token[]): void {
     while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN')) k--;
     const opener = tokens[k];
     const atClauseStart = !opener || opener.sentence !== t.sentence || opener.text === ';';
-    if (atClauseStart || (opener.norm === 'the' && opener.pos === 'DET')) t.pos = 'NOUN';
+    // ("Orvel's military denied", "its military said": a possessive determines it too)
+    const possessive = !!opener && (/^['’]s$/.test(opener.text) || (opener.pos === 'PRON' && /^(its|their|his|her|our)$/.test(opener.norm)));
+    if (atClauseStart || (opener.norm === 'the' && opener.pos === 'DET') || possessive) t.pos = 'NOUN';
   }
 }
 
