@@ -308,3 +308,8 @@ test('a place after a participle that modifies a noun is where that noun is, not
   const doc = events('An official said factions based in the Dessa camp were behind the attack.');
   assert.deepEqual(find(doc, 'attack').place, []);
 });
+
+test('a verb after a report is not done by a subject inside that report ("said … which side fired first and urged …")', () => {
+  const doc = events('The envoy, Maria Feld, said it was too early to determine which side fired first and urged both governments to respect the truce.');
+  assert.deepEqual(names(find(doc, 'urged').source), ['Maria Feld']);
+});

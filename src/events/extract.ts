@@ -103,7 +103,7 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
       type: sense.type,
       cameo: sense.cameo,
       trigger: makeSpan(doc.text, doc.tokens[d.first]!.start, doc.tokens[d.last - 1]!.end),
-      source: d.source.length > 0 ? d.source : speakerOfOwnCue(doc, d),
+      source: d.source.length > 0 && !subjectFromOtherReport(doc, d) ? d.source : speakerOfOwnCue(doc, d),
       target: d.target,
       place: placesOf(clauses, actors, d, kept),
       time: null,
@@ -124,6 +124,17 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
 }
 
 const OBLIGATION = new Set(['must', 'should', 'ought']);
+
+/**
+ * "The envoy said it was too early to determine which side fired first and urged both
+ * governments to …": a subject found inside the content of an earlier report, when the
+ * trigger stands outside that content, belongs to the reported clause, not to the trigger.
+ */
+function subjectFromOtherReport(doc: Doc, d: Draft): boolean {
+  const trigger = doc.tokens[d.first]!.start;
+  const subject = d.source[0]!.span;
+  return doc.attributions.some((a) => a.content.start <= subject.start && subject.end <= a.content.end && !(a.content.start <= trigger && trigger < a.content.end) && a.content.end <= trigger);
+}
 
 /**
  * "Hamas denied that the depot was used by fighters and accused Israel of …": an act of
