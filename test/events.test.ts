@@ -288,12 +288,13 @@ test('a trailing condition stops before the report that carries it and governs o
   assert.notEqual(find(doc, 'meeting').modality, 'conditional');
 });
 
-test('weapons fired in the passive, with or without their firer; a capitalised plural weapon is no perpetrator', () => {
+test('weapons fired in the passive, with or without their firer (also in a participle: "a missile fired by X"); a capitalised plural weapon is no perpetrator', () => {
   const fired = find(events('At least 14 rockets were fired from the hills on Thursday, officials said.'), 'fired');
   assert.deepEqual([fired.type, fired.cameo], ['ASSAULT', '180']);
   assert.deepEqual(fired.source, []);
   const launched = find(events('A missile was launched at the base by militants.'), 'launched');
   assert.equal(launched.source[0]?.span.text, 'militants');
+  assert.deepEqual(names(find(events('A missile fired by Northern Dawn rebels struck the base.'), 'struck').source), ['Northern Dawn rebels']);
   const headline = find(events('Rockets hit northern town as tensions rise'), 'hit');
   assert.deepEqual(headline.source, [], 'the rockets are the weapon, not the actor');
 });

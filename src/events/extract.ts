@@ -392,6 +392,8 @@ function findArguments(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon
       const by = clauses.objectOf(d.sourceVerb, ['by'], { direct: false });
       d.source = refsOf(actors, clauses, by?.np ?? null, true);
     }
+    // "a missile fired by Houthi rebels struck a tanker": the agent of the weapon's participle
+    if (d.source.length === 0 && weapon) d.source = firerOf(clauses, actors, lex, weapon);
   } else if (!d.weaponSubject && d.sourceVerb !== null) {
     if (isPassive(clauses, d.sourceVerb)) {
       const by = clauses.objectOf(d.sourceVerb, ['by'], { direct: false });
@@ -820,6 +822,15 @@ function modifiesNoun(tokens: Token[], p: number, d: Draft): boolean {
   const noun = tokens[p - 1];
   if (!t || !noun || p >= d.first && p < d.last) return false;
   return t.pos === 'VERB' && /(ed|en|ing)$/.test(t.norm) && (noun.pos === 'NOUN' || noun.pos === 'PROPN');
+}
+
+/** The agent of a weapon verb's participle right after the weapon ("rockets fired by the group"). */
+function firerOf(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon, weapon: NounPhrase): ActorRef[] {
+  const tokens = clauses.tokens;
+  const participle = tokens[weapon.last];
+  if (!participle || !/(ed|en|wn)$/.test(participle.norm) || !lex.weaponVerbs.has(lemmaOf(participle)) || tokens[weapon.last + 1]?.norm !== 'by') return [];
+  const agent = clauses.phraseAt(weapon.last + 2);
+  return agent && agent.first === weapon.last + 2 ? refsOf(actors, clauses, agent, true) : [];
 }
 
 /** Is there a verb among tokens [from, to)? */
