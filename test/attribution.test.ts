@@ -649,3 +649,7 @@ test('a person named in apposition after a title is the named source ("a militar
   assert.equal(told.anonymous, false);
   assert.equal(doc.entities.find((e) => e.id === told.sourceEntity)?.name, 'Lev Antic');
 });
+
+test('a time phrase opening the sentence is no part of a source with appositives', () => {
+  assert.equal(byCue(extract('Hours later, a local faction, the Sword of Truth, also said it was behind the bombing.'), 'also said').source?.text, 'a local faction, the Sword of Truth');
+});

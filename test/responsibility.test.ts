@@ -271,3 +271,17 @@ test('"their disputed border" is no denial: a participle before a noun describes
   assert.ok(!doc.events.some((e) => e.modality === 'denied'), doc.events.map((e) => `${e.trigger.text}:${e.modality}`).join(' '));
   assert.ok(!doc.responsibility.some((r) => r.stance === 'deny'), stances(doc).join(' | '));
 });
+
+test('"two groups claim attack" is not the named group\'s claim; a claim "it was behind" is the speaker\'s; "we" in a quote is its speaker', () => {
+  const doc = analyse([
+    'Suicide bomber kills 23 at mosque in Kassar; two groups claim attack',
+    '',
+    'A suicide bomber killed 23 worshippers at a mosque in Kassar on Friday, officials said.',
+    'The Black Banner movement claimed responsibility in a statement. Hours later, a local faction, the Sword of Truth, also said it was behind the bombing.',
+    '"We are examining every possibility," Interior Minister Omar Saleh said.',
+  ].join('\n'));
+  const claims = doc.responsibility.filter((r) => r.stance === 'claim').map(who);
+  assert.ok(claims.some((w) => /Black Banner/.test(w)), stances(doc).join(' | '));
+  assert.ok(claims.some((w) => /Sword of Truth|local faction/.test(w)), stances(doc).join(' | '));
+  assert.ok(doc.responsibility.some((r) => r.stance === 'uncertain' && /Omar Saleh/.test(who(r))), stances(doc).join(' | '));
+});

@@ -214,6 +214,13 @@ export class FrameFinder {
     return true;
   }
 
+  /** Whether tokens [from, to] say when: `Hours later`, `Two days ago`, `Earlier this week`. */
+  private isTimePhrase(from: number, to: number): boolean {
+    const last = this.tokens[to]!.norm;
+    if (last === 'later' || last === 'earlier' || last === 'ago') return true;
+    return this.isDate(from, to);
+  }
+
   subjectBefore(end: number, floor: number): [number, number] | null {
     return this.subjectChain(end, floor)?.span ?? null;
   }
@@ -281,6 +288,9 @@ export class FrameFinder {
       const segStart = k + 1;
       if (segStart > segEnd) break;
       const first = tokens[segStart]!;
+      // `Hours later, a local faction, the Sword of Truth, said`: a time phrase opening the
+      // sentence is no part of the source
+      if (segments > 0 && this.isTimePhrase(segStart, segEnd)) break;
       const np = npStartBefore(tokens, segEnd, segStart);
       const isNp = (np !== -1 && onlyIntroductory(tokens, segStart, np)) || isAppositive(tokens, segStart, segEnd);
       const relative = RELATIVE_OPENERS.has(first.norm);

@@ -289,6 +289,8 @@ export class ActorIndex {
       const known = new Set([e.name, ...e.aliases, ...e.mentions.map((m) => m.text)].flatMap(words));
       const w = words(plain.span.text);
       if (w.length === 0) return false;
+      // "two groups claim attack": a bare plural class noun is several actors, not the one named
+      if (w.length === 1 && CLASS_NOUNS.has(w[0]!) && /s$/i.test(plain.span.text)) return false;
       // "the Black Banner movement" is the Black Banner: a class noun after a name adds nothing.
       const head = w.length > 1 && CLASS_NOUNS.has(w[w.length - 1]!) && !known.has(w[w.length - 1]!) ? w[w.length - 2]! : w[w.length - 1]!;
       const capitals = plain.span.text.split(/[\s-]+/).filter((x) => /^[A-Z]/.test(x)).map((x) => words(x)[0] ?? '');

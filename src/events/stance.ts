@@ -218,7 +218,9 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       const attribution = attributionAt(doc.attributions, tokens[cue.first]!.start);
       // the cue's own subject; else the source of the report the cue is the cue of ("Hamas
       // denied …, and accused Israel of …"); else whoever says the sentence; else the author
-      const subject = cueSubject(clauses, actors, cue.first, cue.last) ?? ownReportSpeaker(doc, clauses, actors, tokens[cue.first]!.start);
+      // ("We are examining every possibility," he said: a first-person subject in a quote is its speaker)
+      const firstPerson = attribution !== null && firstPersonSubject(clauses, cue.first, cue.last);
+      const subject = (firstPerson ? null : cueSubject(clauses, actors, cue.first, cue.last)) ?? ownReportSpeaker(doc, clauses, actors, tokens[cue.first]!.start);
       const speaker = subject ?? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? { span: null, entity: null, author: true };
       if (cue.stance === 'uncertain') {
         add({ incident: inc.id, stance: 'uncertain', speaker, target: null, evidence }, tokens[cue.first]!.start);
@@ -381,15 +383,26 @@ function ownReportSpeaker(doc: Doc, clauses: Clauses, actors: ActorIndex, offset
   return speakerOf(doc, clauses, actors, report);
 }
 
+/** Whether the cue's verb has "we" or "I" as its subject. */
+function firstPersonSubject(clauses: Clauses, i: number, cueEnd: number): boolean {
+  const np = clauses.subjectOf(cueVerb(clauses, i, cueEnd));
+  return !!np && /^(we|i)$/.test(clauses.tokens[np.first]!.norm);
+}
+
+/** The cue's verb: the first verb in it ("is too early", "be behind"), else its first token. */
+function cueVerb(clauses: Clauses, i: number, cueEnd: number): number {
+  const tokens = clauses.tokens;
+  const [, last] = clauses.sentenceBounds(i);
+  let v = i;
+  while (v < last && v < Math.max(cueEnd, i + 3) && tokens[v]!.pos !== 'VERB') v++;
+  return v >= last || tokens[v]!.pos !== 'VERB' ? i : v;
+}
+
 function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i + 3): Speaker | null {
   const tokens = clauses.tokens;
-  let v = i;
-  const [, last] = clauses.sentenceBounds(i);
   // The cue may start with an auxiliary, adjective or noun ("is too early", "be behind",
   // "a charge the ministry denies"): use the first verb in it.
-  while (v < last && v < Math.max(cueEnd, i + 3) && tokens[v]!.pos !== 'VERB') v++;
-  if (v >= last || tokens[v]!.pos !== 'VERB') v = i;
-  const np = clauses.subjectOf(v);
+  const np = clauses.subjectOf(cueVerb(clauses, i, cueEnd));
   if (!np) return null;
   // "No group has claimed responsibility": a negative quantifier is nobody.
   if (namesNobody(tokens[np.first]!.norm)) return null;
