@@ -434,7 +434,6 @@ export class FrameFinder {
     const opensContent = j <= last && ((tokens[j]!.norm === 'that' && (j === afterAddressee || j === resumed)) || tokens[j]!.text === ':' || tokens[cue.last]!.text === ':');
     // `C, X told aides as he worked on the speech`, `C, X said when asked`: an adverbial clause
     // after the cue says when or why; the report is the clause before
-    // (only when what stands before is a clause: `In another case, a man was charged after …` is no report)
     // (only when what stands before is a clause: `In another case, a man was charged after …`
     // is no report; nor is the clause before a relative `who told …`; `speak` takes no clause)
     const adverbialClause =

@@ -133,7 +133,7 @@ const OBLIGATION = new Set(['must', 'should', 'ought']);
 function subjectFromOtherReport(doc: Doc, d: Draft): boolean {
   const trigger = doc.tokens[d.first]!.start;
   const subject = d.source[0]!.span;
-  return doc.attributions.some((a) => a.content.start <= subject.start && subject.end <= a.content.end && !(a.content.start <= trigger && trigger < a.content.end) && a.content.end <= trigger);
+  return doc.attributions.some((a) => a.content.start <= subject.start && subject.end <= a.content.end && a.content.end <= trigger);
 }
 
 /**
@@ -820,7 +820,7 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
 function modifiesNoun(tokens: Token[], p: number, d: Draft): boolean {
   const t = tokens[p];
   const noun = tokens[p - 1];
-  if (!t || !noun || p >= d.first && p < d.last) return false;
+  if (!t || !noun || (p >= d.first && p < d.last)) return false;
   return t.pos === 'VERB' && /(ed|en|ing)$/.test(t.norm) && (noun.pos === 'NOUN' || noun.pos === 'PROPN');
 }
 

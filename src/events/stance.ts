@@ -374,7 +374,6 @@ function deniesClause(tokens: Token[], i: number): boolean {
   return tokens[i]!.pos === 'VERB' && that?.norm === 'that' && !!next && next.sentence === that.sentence && next.pos !== 'PUNCT';
 }
 
-/** The actor doing the cue's verb ("the Pentagon is still dragging its feet"). */
 /** The speaker of the report whose cue a stance cue is, unless that source names nobody. */
 function ownReportSpeaker(doc: Doc, clauses: Clauses, actors: ActorIndex, offset: number): Speaker | null {
   const report = attributionWithCueAt(doc.attributions, offset);
@@ -398,6 +397,7 @@ function cueVerb(clauses: Clauses, i: number, cueEnd: number): number {
   return v >= last || tokens[v]!.pos !== 'VERB' ? i : v;
 }
 
+/** The actor doing the cue's verb ("the Pentagon is still dragging its feet"). */
 function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i + 3): Speaker | null {
   const tokens = clauses.tokens;
   // The cue may start with an auxiliary, adjective or noun ("is too early", "be behind",

@@ -13,7 +13,7 @@ import { isKnownWord, readWithoutMemory } from '../nlp.js';
  * abbreviations (U.S., Gen., Mr.); we add two rules it lacks: a line break ends a
  * sentence when the line has no final punctuation and the next line does not continue
  * it (headlines, bylines), and a dateline opening a paragraph ("WASHINGTON (AP) —") is
- * a sentence of its own, so it is neither reported content nor an event's date. And two
+ * a sentence of its own, so it is neither reported content nor an event's date. And
  * tagging rules for words wink-nlp mistags: participial adjectives opening a noun phrase
  * are adjectives (`retagParticipialAdjectives`), "shot" after a subject is a verb
  * (`retagNounTaggedVerbs`), an adjective heading a subject is a noun ("The military
@@ -180,7 +180,7 @@ function retagNounTaggedVerbs(tokens: Token[], forms: ReadonlyMap<string, string
     // any other past form whose verb wink's lexicon knows, when an object follows
     // ("Gunmen stopped a bus and abducted/NOUN 20 passengers")
     const lemma = listed ?? (t.norm.endsWith('ed') ? verbOfEdForm(t.norm) : null);
-    if (lemma === null || lemma === undefined) continue;
+    if (lemma === null) continue;
     const previous = tokens[i - 1]!;
     const next = tokens[i + 1]!;
     if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
