@@ -1,6 +1,7 @@
 import type { Token } from '../doc/types.js';
 import { headOf, mainPhrase } from './chunk.js';
 import type { AttrContext } from './context.js';
+import { POSSESSIVE_PRONOUNS } from '../doc/pronouns.js';
 
 /**
  * Whether a source is unnamed: `an official`, `sources familiar with the matter`,
@@ -11,7 +12,6 @@ import type { AttrContext } from './context.js';
  */
 
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
-const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Pronouns and quantifiers that stand for unnamed people when they have no antecedent. */
 const INDEFINITE_PEOPLE = new Set(['someone', 'somebody', 'some', 'many', 'others', 'several', 'few', 'one', 'anyone']);
 
@@ -27,7 +27,7 @@ export function anaphorKind(ctx: AttrContext, source: [number, number]): Anaphor
   // a name among the modifiers makes the description specific (`the Kerrow Energy union`)
   for (let k = main[0]; k < head; k++) if (tokens[k]!.pos === 'PROPN') return null;
   const first = tokens[main[0]]!;
-  if (DEFINITE.has(first.norm) || POSSESSIVE.has(first.norm)) {
+  if (DEFINITE.has(first.norm) || POSSESSIVE_PRONOUNS.has(first.norm)) {
     const lemma = tokens[head]!.norm;
     if (ctx.lexicon.personNouns.has(lemma) || ctx.lexicon.groupNouns.has(lemma) || ctx.lexicon.titleNouns.has(lemma)) return 'description';
   }
@@ -53,7 +53,7 @@ export function isAnonymous(ctx: AttrContext, source: [number, number], antecede
   const h = tokens[head]!;
   if (h.pos === 'PROPN' && !lexicon.personNouns.has(h.norm)) return false;
   const determiner = tokens[main[0]]!;
-  const definite = DEFINITE.has(determiner.norm) || POSSESSIVE.has(determiner.norm);
+  const definite = DEFINITE.has(determiner.norm) || POSSESSIVE_PRONOUNS.has(determiner.norm);
   if (lexicon.personNouns.has(h.norm) || lexicon.personNouns.has(h.lemma)) {
     if (definite) return antecedent ?? true;
     return true;

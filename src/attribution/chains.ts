@@ -1,6 +1,7 @@
 import type { CueType } from '../doc/types.js';
 import type { AttrContext } from './context.js';
 import type { Draft } from './frames.js';
+import { POSSESSIVE_PRONOUNS } from '../doc/pronouns.js';
 
 /**
  * Nested reports and chains (`via`). An attribution whose cue lies inside another
@@ -117,7 +118,7 @@ function keepNested(ctx: AttrContext, d: Draft, outer: Draft): boolean {
   if (d.cue.kind !== 'verb' || !SPEECH.has(d.cueType) || !d.source) return false;
   if (ctx.quoteOf[d.cue.head] !== -1) return false;
   const tokens = ctx.tokens;
-  for (let k = d.source[0]; k <= d.source[1]; k++) if (tokens[k]!.pos === 'PRON' && !/^(his|her|its|their|our|my|your)$/.test(tokens[k]!.norm)) return false;
+  for (let k = d.source[0]; k <= d.source[1]; k++) if (tokens[k]!.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(tokens[k]!.norm)) return false;
   return true;
 }
 

@@ -1,4 +1,5 @@
 import type { Token } from '../doc/types.js';
+import { POSSESSIVE_PRONOUNS } from '../doc/pronouns.js';
 
 /**
  * A light noun-phrase chunker over UD part-of-speech tags, enough to find the extent of
@@ -10,7 +11,6 @@ import type { Token } from '../doc/types.js';
 
 const NOMINAL_HEAD = new Set(['NOUN', 'PROPN', 'NUM', 'PRON', 'X']);
 const INSIDE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'X']);
-const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Pronouns that can be the subject of a reporting verb on their own. */
 export const SUBJECT_PRONOUN = new Set([
   'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'this', 'someone', 'somebody', 'everyone',
@@ -36,7 +36,7 @@ export function npPos(tokens: readonly Token[], i: number): string {
 }
 
 export function isPossessive(t: Token): boolean {
-  return t.norm === "'s" || t.norm === '’s' || (t.pos === 'PRON' && POSSESSIVE.has(t.norm));
+  return t.norm === "'s" || t.norm === '’s' || (t.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(t.norm));
 }
 
 function insideNp(t: Token): boolean {
@@ -172,7 +172,7 @@ export function mainPhrase(tokens: readonly Token[], source: [number, number]): 
 export function headOf(tokens: readonly Token[], range: [number, number]): number {
   for (let k = range[1]; k >= range[0]; k--) {
     const t = tokens[k]!;
-    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && !POSSESSIVE.has(t.norm))) return k;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(t.norm))) return k;
   }
   return -1;
 }

@@ -2,6 +2,7 @@ import { makeSpan, trimSpan } from '../doc/doc.js';
 import type { Attribution, Doc, Modality, Span, Token } from '../doc/types.js';
 import type { ModalityLexicon } from './lexicon.js';
 import { type Clauses, lemmaOf } from './syntax.js';
+import { POSSESSIVE_PRONOUNS } from '../doc/pronouns.js';
 
 /**
  * The modality of an event mention, from the words around it (docs/events.md):
@@ -302,7 +303,7 @@ function premodifies(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   const before = tokens[k - 1];
   const after = tokens[k + 1];
-  return /ed$/.test(t.norm) && !!after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !!before && (before.pos === 'DET' || before.pos === 'ADJ' || (before.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(before.norm)));
+  return /ed$/.test(t.norm) && !!after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !!before && (before.pos === 'DET' || before.pos === 'ADJ' || (before.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(before.norm)));
 }
 
 /** Span of a token range. */

@@ -3,6 +3,7 @@ import type { Doc, Pos, Sentence, Token } from '../../doc/types.js';
 import { loadJsonResource } from '../../resources.js';
 import type { PipelineContext } from '../index.js';
 import { isKnownWord, readWithoutMemory } from '../nlp.js';
+import { POSSESSIVE_PRONOUNS } from '../../doc/pronouns.js';
 
 /**
  * Stage `tokens`: tokens (with POS and lemma) and sentences from wink-nlp.
@@ -184,7 +185,7 @@ function retagNounTaggedVerbs(tokens: Token[], forms: ReadonlyMap<string, string
     const previous = tokens[i - 1]!;
     const next = tokens[i + 1]!;
     if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
-    const afterSubject = SUBJECT_END.has(previous.pos) && !/^(his|her|its|their|our|my|your)$/.test(previous.norm);
+    const afterSubject = SUBJECT_END.has(previous.pos) && !POSSESSIVE_PRONOUNS.has(previous.norm);
     const perfect = perfectBefore(tokens, i);
     const coordinated = previous.norm === 'and' || previous.norm === 'or';
     const follows = listed !== undefined ? AFTER_VERB.has(next.pos) : OBJECT_START.has(next.pos);
