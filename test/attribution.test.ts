@@ -545,6 +545,15 @@ test('"X claimed responsibility for Y, saying C": the participle is its own repo
   assert.equal(saying.content.text, 'its fighters had struck the convoy');
   // a participle after a noun in an appositive still modifies it (`a lawyer hired last year`)
   assert.equal(byCue(extract('Ana Costa, a lawyer hired last year, said the deal was legal.'), 'said').source?.text, 'Ana Costa, a lawyer hired last year');
+  // an -ing participle keeps its object (`a farmer visiting the market`, `one of the towns suing the state`)
+  assert.equal(
+    byCue(extract('“We ran,” Omar Kell, a farmer visiting the market with his sons, said at the clinic.'), 'said').source?.text,
+    'Omar Kell, a farmer visiting the market with his sons',
+  );
+  assert.equal(
+    byCue(extract('Lina Vos, the mayor of Tarn, one of the towns suing the state, said the levy was unlawful.'), 'said').source?.text,
+    'Lina Vos, the mayor of Tarn, one of the towns suing the state',
+  );
 });
 
 test('a noun-tagged verb with its infinitive is a verb cue; a subject noun cue\'s content ends at the clause\'s verb', () => {

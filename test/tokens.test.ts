@@ -121,6 +121,20 @@ test('an -ing form with an object after a verb, preposition or comma is a verb w
   assert.equal(at('firing', 1).pos, 'NOUN');
 });
 
+test('a capitalised participle between an article and a name is part of the name', () => {
+  const tokens = analyzeText('Reporters at the Associated Press and a Wounded Veterans spokesman met. She planned Monday talks.', {}, { until: 'tokens' }).tokens;
+  const at = (text: string) => tokens.find((t) => t.text === text)!;
+  assert.notEqual(at('Associated').pos, 'VERB');
+  assert.notEqual(at('Wounded').pos, 'VERB');
+  assert.equal(at('planned').pos, 'VERB');
+});
+
+test('"further" before a verb is an adverb; with an object it stays a verb', () => {
+  const tag = (text: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.norm === 'further')!.pos;
+  assert.equal(tag('“The road is shut,” he further wrote.'), 'ADV');
+  assert.equal(tag('They hope to further the talks.'), 'VERB');
+});
+
 test('an adjective heading a subject before its verb is a noun ("The military said"); others stay adjectives', () => {
   const tag = (text: string, word: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.text === word)!.pos;
   assert.equal(tag('The military said its jets struck a depot.', 'military'), 'NOUN');

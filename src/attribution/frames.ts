@@ -72,7 +72,7 @@ const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'while
  * attended the session`, `senior associate for education organizing at the institute`.
  * A verb inside must belong to a relative clause or be a participle after a noun.
  */
-function isAppositive(tokens: readonly Token[], from: number, to: number): boolean {
+function isAppositive(tokens: readonly Token[], from: number, to: number, reportVerbs: ReadonlyMap<string, unknown>): boolean {
   const first = tokens[from]!;
   if (!/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(first.pos) && !isPossessive(first)) return false;
   let relative = false;
@@ -84,7 +84,11 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
       const prev = tokens[k - 1]!;
       const next = tokens[k + 1];
       const participle = /(ing|ed|en)$/.test(t.norm) && k > from && /^(NOUN|PROPN)$/.test(prev.pos);
-      if (!participle || (next && k + 1 <= to && /^(DET|PRON|PROPN)$/.test(next.pos))) return false;
+      // (an -ing participle keeps its object in a phrase that opens like an appositive,
+      // `a man visiting Nice`, `one of the states suing the EPA`, unless it is a cue of its
+      // own, `a delegate supporting Y`, whose frame the phrase then is)
+      const keepsObject = t.norm.endsWith('ing') && !reportVerbs.has(t.lemma) && (first.pos === 'DET' || first.pos === 'PROPN' || first.norm === 'one');
+      if (!participle || (next && k + 1 <= to && /^(DET|PRON|PROPN)$/.test(next.pos) && !keepsObject)) return false;
       // a past form with a bare noun after it is a finite verb with its object (`the group claimed responsibility`),
       // unless the noun says when (`released Monday`, `published this week`) or the participle modifies a compound (`Trump's fired campaign manager`)
       if (/(ed|en)$/.test(t.norm) && next && k + 1 <= to && next.pos === 'NOUN' && !TIME_WORDS.has(next.norm) && tokens[k + 2]?.pos !== 'NOUN' && !/['’]s$/.test(prev.norm)) return false;
@@ -292,7 +296,7 @@ export class FrameFinder {
       // sentence is no part of the source
       if (segments > 0 && this.isTimePhrase(segStart, segEnd)) break;
       const np = npStartBefore(tokens, segEnd, segStart);
-      const isNp = (np !== -1 && onlyIntroductory(tokens, segStart, np)) || isAppositive(tokens, segStart, segEnd);
+      const isNp = (np !== -1 && onlyIntroductory(tokens, segStart, np)) || isAppositive(tokens, segStart, segEnd, ctx.lexicon.verbs);
       const relative = RELATIVE_OPENERS.has(first.norm);
       // a participial phrase or an adverbial clause between subject and verb (`Trump, speaking in Ohio,`, `X, even after Y,`)
       const participial = (first.pos === 'VERB' && /(ing|ed|en)$/.test(first.norm)) || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(SCONJ|ADP)$/.test(tokens[segStart + 1]?.pos ?? ''));

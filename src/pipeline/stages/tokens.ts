@@ -18,8 +18,10 @@ import { POSSESSIVE_PRONOUNS } from '../../doc/pronouns.js';
  * tagging rules for words wink-nlp mistags: participial adjectives opening a noun phrase
  * are adjectives (`retagParticipialAdjectives`), "shot" after a subject is a verb
  * (`retagNounTaggedVerbs`), an adjective heading a subject is a noun ("The military
- * said": `retagNominalAdjectives`), and an -ing form with an object is a verb (",
- * wounding two people": `retagVerbalGerunds`).
+ * said": `retagNominalAdjectives`), an -ing form with an object is a verb (",
+ * wounding two people": `retagVerbalGerunds`), and a capitalised participle inside a
+ * name is part of the name ("the Associated Press": `retagNameWords`), and "further"
+ * before a verb is an adverb (`retagAdverbBeforeVerb`).
  */
 export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
@@ -36,6 +38,8 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   retagNounTaggedVerbs(tokens, context.memo('tokens:noun-tagged-verbs', loadNounTaggedVerbs));
   retagNominalAdjectives(tokens);
   retagVerbalGerunds(tokens);
+  retagNameWords(tokens);
+  retagAdverbBeforeVerb(tokens);
   doc.tokens = tokens;
   doc.sentences = sentences;
 }
@@ -287,6 +291,47 @@ function verbOfStem(stem: string): string | null {
   const last = stem[stem.length - 1]!;
   if (stem.length > 3 && last === stem[stem.length - 2] && !/[aeiouy]/.test(last) && isKnownWord(stem.slice(0, -1))) return stem.slice(0, -1);
   return null;
+}
+
+/**
+ * "the Associated/VERB Press", "the Hoover/VERB Institution", "the Planned/VERB
+ * Parenthood clinic": wink-nlp tags a capitalised word inside a name as a verb when it
+ * is (or looks like) a participle. Between "the"/"a" and a capitalised proper noun
+ * nothing but a name can stand, so the word is a proper noun, its lemma its own form.
+ */
+function retagNameWords(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+    const previous = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (previous.sentence !== t.sentence || next.sentence !== t.sentence) continue;
+    if (previous.pos !== 'DET' || !ARTICLES.has(previous.norm)) continue;
+    if (next.pos !== 'PROPN' || !/^\p{Lu}/u.test(next.text)) continue;
+    t.pos = 'PROPN';
+    t.lemma = t.norm;
+  }
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Words that are adverbs or verbs ("further the cause"); right before a verb, only the adverb fits. */
+const ADVERB_OR_VERB = new Set(['further']);
+
+/**
+ * "he further/VERB wrote", "the ministry further/VERB said": wink-nlp tags "further" a verb
+ * even when a verb follows it; two verbs cannot stand side by side there, so it is the
+ * adverb, and the clause keeps its one verb.
+ */
+function retagAdverbBeforeVerb(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (t.pos !== 'VERB' || !ADVERB_OR_VERB.has(t.norm) || next.sentence !== t.sentence) continue;
+    if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
+    t.pos = 'ADV';
+    t.lemma = t.norm;
+  }
 }
 
 /** White space and invisible format characters (BOM, zero-width space/joiners) that wink-nlp may drop. */
