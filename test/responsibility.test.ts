@@ -285,3 +285,11 @@ test('"two groups claim attack" is not the named group\'s claim; a claim "it was
   assert.ok(claims.some((w) => /Sword of Truth|local faction/.test(w)), stances(doc).join(' | '));
   assert.ok(doc.responsibility.some((r) => r.stance === 'uncertain' && /Omar Saleh/.test(who(r))), stances(doc).join(' | '));
 });
+
+test('a claim followed by a conditional vow: the condition governs the vow, the claim stands', () => {
+  const doc = analyse('Mortars hit the Dessa depot on Monday. The Sons of Rain later claimed the attack in a video, vowing to strike again unless the troops leave.');
+  assert.deepEqual(stances(doc), ['The Sons of Rain:claim']);
+  const vow = doc.events.find((e) => e.trigger.text.startsWith('vowing'))!;
+  assert.equal(vow.modality, 'conditional');
+  assert.equal(vow.condition?.text, 'unless the troops leave');
+});

@@ -171,10 +171,16 @@ export function conditionClauses(clauses: Clauses, sentence: number, mod: Modali
     while (end > i + 1 && tokens[end - 1]!.pos === 'PUNCT') end--;
     // It governs its own clause, back to the "that" opening a reported clause: "told Sabri
     // in a meeting that its factions would stop if …" makes the stopping conditional, not the meeting.
+    // So does a participial clause after a comma: "claimed the attack, vowing to strike again
+    // unless …" makes the striking conditional, not the claimed attack.
     let scopeFirst = clauseStart(tokens, i, s.firstToken);
     for (let k = i - 1; k > scopeFirst; k--) {
       if (tokens[k]!.norm === 'that' && tokens[k]!.pos === 'SCONJ') {
         scopeFirst = k + 1;
+        break;
+      }
+      if (tokens[k]!.pos === 'VERB' && tokens[k]!.norm.endsWith('ing') && tokens[k - 1]!.text === ',') {
+        scopeFirst = k;
         break;
       }
     }
