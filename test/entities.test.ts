@@ -286,3 +286,9 @@ test('a two-word name after "the" is an organisation, not a person; a predicate 
   const doc = entitiesOf('Police blamed the Red Hand for the bombing, which the minister described as a criminal act by a terrorist militia.');
   assert.equal(named(doc, 'Red Hand').type, 'ORG');
 });
+
+test('"the coalition" is no ministry or wire agency named before; "the alliance" is NATO', () => {
+  const doc = entitiesOf('DESSA (Wire) - Shells hit the port on Monday, the coalition said. Orvel\'s foreign ministry urged the coalition to leave.');
+  for (const e of doc.entities) assert.ok(!mentionTexts(e).includes('the coalition'), `${e.name}: ${mentionTexts(e).join('|')}`);
+  assert.deepEqual(mentionTexts(named(entitiesOf('NATO said it would send jets. The alliance also said it would hold talks.'), 'North Atlantic Treaty Organization')), ['NATO', 'The alliance']);
+});

@@ -49,7 +49,12 @@ const NEIGHBOURING = new Set(['neighbouring', 'neighboring']);
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'around', 'toward', 'towards', 'via', 'through']);
 
 /** Definite descriptions and the entity types (and nominal heads) they can refer to. */
-const DESCRIPTIONS = new Map<string, { types: EntityType[]; plural: boolean; heads?: string[] }>(Object.entries({
+/**
+ * Definite descriptions that refer back to an actor named before. `bloc`: "the alliance",
+ * "the coalition" refer to an alliance of states (an IGO code) or an actor so named, never
+ * to whichever ministry or agency was named last.
+ */
+const DESCRIPTIONS = new Map<string, { types: EntityType[]; plural: boolean; heads?: string[]; bloc?: boolean }>(Object.entries({
   group: { types: ['GROUP', 'ORG'], plural: false },
   groups: { types: ['GROUP'], plural: true },
   organization: { types: ['ORG', 'GROUP'], plural: false },
@@ -64,8 +69,8 @@ const DESCRIPTIONS = new Map<string, { types: EntityType[]; plural: boolean; hea
   kingdom: { types: ['GPE'], plural: false },
   agency: { types: ['ORG'], plural: false },
   outlet: { types: ['ORG'], plural: false },
-  alliance: { types: ['ORG', 'GROUP'], plural: false },
-  coalition: { types: ['ORG', 'GROUP'], plural: false },
+  alliance: { types: ['ORG', 'GROUP'], plural: false, heads: ['alliance'], bloc: true },
+  coalition: { types: ['ORG', 'GROUP'], plural: false, heads: ['coalition'], bloc: true },
   rebels: { types: ['GROUP'], plural: true },
   militants: { types: ['GROUP'], plural: true },
 }));
@@ -601,9 +606,10 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
   const { tokens } = ctx;
   const taken = new Uint8Array(tokens.length);
   for (const r of entities) for (const m of r.mentions) for (let t = m.start; t < m.end; t++) taken[t] = 1;
-  // Every mention start, to find the candidates before a pronoun in text order.
+  // Every mention start, to find the candidates before a pronoun in text order. A
+  // dateline's credit ("TARSK (Reuters) -") names the publisher, no actor of the story.
   const starts: { token: number; r: ResolvedEntity }[] = [];
-  for (const r of entities) for (const m of r.mentions) starts.push({ token: m.start, r });
+  for (const r of entities) for (const m of r.mentions) if (!inDateline(ctx, m.start)) starts.push({ token: m.start, r });
   starts.sort((a, b) => a.token - b.token);
   const state: PronounState = { taken, starts };
 
@@ -619,14 +625,14 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
     // the empty subject of "it seems" or "it is likely".
     const itOk = tok.norm !== 'it' || (REPORTED_IT_AFTER.has(tokens[t - 1]?.lemma ?? '') && tokens[t + 1]?.pos === 'VERB');
     if (pronoun && tok.pos === 'PRON' && itOk) {
-      want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person, heads: null };
+      want = { types: pronoun.person ? ['PERSON'] : null, plural: pronoun.plural, gender: pronoun.gender, person: pronoun.person, heads: null, bloc: false };
     } else if (tok.norm === 'the' && tokens[t + 1] && DESCRIPTIONS.has(tokens[t + 1]!.norm) && !taken[t + 1]) {
       const d = DESCRIPTIONS.get(tokens[t + 1]!.norm)!;
       // "the group of …" is the group named after "of", found as a nominal already.
       if (tokens[t + 2]?.norm === 'of') continue;
       const after = tokens[t + 2];
       if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) continue;
-      want = { types: d.types, plural: d.plural, gender: null, person: false, heads: d.heads ?? null };
+      want = { types: d.types, plural: d.plural, gender: null, person: false, heads: d.heads ?? null, bloc: d.bloc ?? false };
       start = t;
       end = t + 2;
     }
@@ -645,6 +651,14 @@ function addPronounsAndDescriptions(entities: ResolvedEntity[], ctx: ResolveCont
   }
 }
 
+/** Whether token t is in a dateline ("KANDAR, March 4 (Wire) —"), a sentence of its own. */
+function inDateline(ctx: ResolveContext, t: number): boolean {
+  const { tokens } = ctx;
+  let first = t;
+  while (first > 0 && tokens[first - 1]!.sentence === tokens[t]!.sentence) first--;
+  return datelineAt(ctx.text, tokens[first]!.start) !== null;
+}
+
 /** What a pronoun or definite description asks of its antecedent (every field set: one shape). */
 interface Wanted {
   types: EntityType[] | null;
@@ -653,6 +667,8 @@ interface Wanted {
   person: boolean;
   /** Nominal heads the description names ("the militia"): an entity with that head is preferred. */
   heads: string[] | null;
+  /** Only an alliance fits: an intergovernmental organisation, or an actor whose name has a head word. */
+  bloc: boolean;
 }
 
 /**
@@ -767,6 +783,7 @@ function pronounFits(r: ResolvedEntity, want: Wanted): boolean {
   }
   if (type === 'PERSON' && !r.plural) return false;
   if (want.types && !want.types.includes(type)) return false;
+  if (want.bloc && !(r.entity.code?.startsWith('IGO') || want.heads!.some((h) => r.entity.name.toLowerCase().split(/\s+/).includes(h)))) return false;
   if (want.plural) {
     // "they": plural groups, peoples and nominal collectives.
     return r.plural || (type === 'NORP' && r.plural);
