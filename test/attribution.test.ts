@@ -127,6 +127,9 @@ test('an addressee is neither source nor content', () => {
   const a = byCue(extract('The pilot told reporters on Tuesday that the engine had failed.'), 'told');
   assert.equal(a.source?.text, 'The pilot');
   assert.equal(a.content.text, 'that the engine had failed');
+  // without "that": a bare-plural addressee, then the clause with its subject
+  assert.equal(byCue(extract('Colonel Ria Sand told reporters the shells had come from the east.'), 'told').content.text, 'the shells had come from the east');
+  assert.equal(byCue(extract('The guard told her she could not stay.'), 'told').content.text, 'she could not stay');
 });
 
 test('content before the cue: "C, X said" and "C, according to X"', () => {

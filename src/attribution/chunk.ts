@@ -127,7 +127,8 @@ export function npEndAfter(tokens: readonly Token[], start: number, ceiling: num
       }
       break;
     }
-    if (t.pos === 'DET' && i > start) break;
+    // (a determiner ends the phrase, save after a predeterminer: `all the`, `half the`)
+    if (t.pos === 'DET' && (i > start || NOMINAL_HEAD.has(firstPos))) break;
     if (t.pos === 'PRON' && !isPossessive(t)) break;
     const pos = npPos(tokens, i + 1);
     if (!insideNp(t) && pos !== 'PROPN') break;

@@ -164,6 +164,20 @@ export class FrameFinder {
     return end;
   }
 
+  /**
+   * Whether a clause without "that" opens at token k: a subject and its verb (`told
+   * reporters the drone had been launched`), not a second object (`told Americans the truth`).
+   */
+  private opensBareClause(k: number, last: number): boolean {
+    const { tokens } = this;
+    if (tokens[k]!.pos === 'PRON') return true;
+    if (!/^(PROPN|DET)$/.test(tokens[k]!.pos)) return false;
+    let end = npEndAfter(tokens, k, last);
+    if (end === -1) return false;
+    while (end + 1 < last && tokens[end + 1]!.pos === 'ADV') end++;
+    return end + 1 <= last && /^(VERB|AUX)$/.test(tokens[end + 1]!.pos);
+  }
+
   /** Whether token i ends the sentence, or only final punctuation follows it up to `last`. */
   private atEnd(i: number, last: number): boolean {
     for (let k = i; k <= last; k++) {
@@ -420,7 +434,7 @@ export class FrameFinder {
         // only when the content (or the end) follows the addressee, perhaps after adjuncts (`told reporters on Tuesday that`)
         const k = this.skipAdjuncts(addresseeEnd + 1, last);
         const opener = tokens[k];
-        if (nextTok && addresseeEnd + 1 <= last && (k > last || this.atEnd(k, last) || (opener && (opener.norm === 'that' || (opener.norm === 'to' && tokens[k + 1]?.pos === 'VERB') || ADVERBIAL_SUBORDINATORS.has(opener.norm) || isCommaLike(opener) || opener.text === ':' || ctx.mark[k] === OPEN_MARK || WH.has(opener.norm) || (k === addresseeEnd + 1 && /^(PRON|PROPN|DET)$/.test(opener.pos)))))) {
+        if (nextTok && addresseeEnd + 1 <= last && (k > last || this.atEnd(k, last) || (opener && (opener.norm === 'that' || (opener.norm === 'to' && tokens[k + 1]?.pos === 'VERB') || ADVERBIAL_SUBORDINATORS.has(opener.norm) || isCommaLike(opener) || opener.text === ':' || ctx.mark[k] === OPEN_MARK || WH.has(opener.norm) || (k === addresseeEnd + 1 && this.opensBareClause(k, last)))))) {
           j = addresseeEnd + 1;
         }
       }
