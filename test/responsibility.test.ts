@@ -293,3 +293,13 @@ test('a claim followed by a conditional vow: the condition governs the vow, the 
   assert.equal(vow.modality, 'conditional');
   assert.equal(vow.condition?.text, 'unless the troops leave');
 });
+
+test('"it was not clear which side fired first" is the author\'s uncertainty about the incident; "which group" is nobody', () => {
+  const first = analyse('Shells hit the village of Lusk on Thursday, killing nine people. It was not clear which side fired first.');
+  assert.deepEqual(stances(first), ['(author):uncertain']);
+  assert.equal(new Set(first.events.map((e) => e.incident)).size, 1);
+  const which = analyse('A bomb exploded in the Dessa market on Monday. It is unclear which group carried out the attack.');
+  assert.deepEqual(stances(which), ['(author):uncertain']);
+  const shotFirst = analyse('Guards and protesters clashed outside the Varno prison on Friday. The guards shot first, witnesses said.');
+  assert.deepEqual(stances(shotFirst), ['witnesses:accuse>guards']);
+});

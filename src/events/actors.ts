@@ -1,6 +1,6 @@
 import { unnamedSubjectBefore } from '../actors/resolve.js';
 import { makeSpan } from '../doc/doc.js';
-import type { ActorRef, Doc, Entity, Span } from '../doc/types.js';
+import type { ActorRef, Doc, Entity, Span, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
 import { weaponCode } from './lexicon.js';
 import { type Clauses, type NounPhrase, lemmaOf } from './syntax.js';
@@ -35,9 +35,18 @@ export function latestNamedMention(entity: Entity, offset: number): Span | undef
   return named[named.length - 1];
 }
 
-/** Whether a phrase names nobody by its first word ("no group", "none of them", "nobody"). */
+/**
+ * Whether a phrase names nobody by its first word: "no group", "none of them", "nobody",
+ * or it asks who ("which side fired first", "whichever group did it").
+ */
 export function namesNobody(phrase: string): boolean {
-  return /^(no|none|nobody|neither)$/i.test(phrase.split(/\s+/)[0] ?? '');
+  return /^(no|none|nobody|neither|which|what|whichever|whatever|whoever)$/i.test(phrase.split(/\s+/)[0] ?? '');
+}
+
+/** Whether the noun phrase opening at token `first` names nobody or asks who, by its first word or the determiner before it. */
+export function phraseNamesNobody(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  return namesNobody(tokens[first]!.norm) || (before?.pos === 'DET' && namesNobody(before.norm));
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);

@@ -1,6 +1,6 @@
 import { attributionWithCueAt, makeSpan, sentenceIndexAt, tokenIndexAt } from '../doc/doc.js';
 import type { ActorRef, Doc, Entity, Event, Modality, Span, Token } from '../doc/types.js';
-import { ActorIndex, actorNouns, latestNamedMention, namesNobody } from './actors.js';
+import { ActorIndex, actorNouns, latestNamedMention, namesNobody, phraseNamesNobody } from './actors.js';
 import { combine, governorOf } from './compose.js';
 import { findDeadlines } from './deadline.js';
 import { findIncidents } from './incidents.js';
@@ -356,8 +356,8 @@ function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, req
   const out: ActorRef[] = [];
   const parts = subject ? [...clauses.conjunctsBefore(np), ...clauses.conjuncts(np)] : clauses.conjuncts(np);
   for (const part of parts) {
-    // "No group has claimed …": a negative quantifier names nobody.
-    if (namesNobody(clauses.tokens[part.first]!.norm)) continue;
+    // "No group has claimed …": a negative quantifier names nobody; "which side fired first" asks who.
+    if (phraseNamesNobody(clauses.tokens, part.first)) continue;
     const phrase = clauses.resolveQuantity(part);
     if (actors.isWeapon(phrase)) {
       // "Israeli tanks shelled …": the weapon is not the actor, its owner is.

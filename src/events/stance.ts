@@ -1,7 +1,7 @@
 import { attributionWithCueAt, tokenIndexAt, trimSpan } from '../doc/doc.js';
 import type { ActorRef, Attribution, Doc, Event, Modality, Responsibility, Stance, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
-import { ActorIndex, namesNobody } from './actors.js';
+import { ActorIndex, namesNobody, phraseNamesNobody } from './actors.js';
 import { isHostileType, MATERIAL_HOSTILE } from './cameo.js';
 import { type Incident, incidentsOf } from './incidents.js';
 import { loadModalityLexicon, loadTriggerLexicon } from './lexicon.js';
@@ -404,8 +404,8 @@ function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i 
   // "a charge the ministry denies"): use the first verb in it.
   const np = clauses.subjectOf(cueVerb(clauses, i, cueEnd));
   if (!np) return null;
-  // "No group has claimed responsibility": a negative quantifier is nobody.
-  if (namesNobody(tokens[np.first]!.norm)) return null;
+  // "No group has claimed responsibility": a negative quantifier is nobody; so is "which group …".
+  if (phraseNamesNobody(tokens, np.first)) return null;
   // "It is too early to say": an expletive is nobody.
   if (np.pronoun && tokens[np.first]!.norm === 'it' && (tokens[np.last]?.pos === 'AUX')) return null;
   if (!actors.isActorLike(np)) return null;
