@@ -292,3 +292,12 @@ test('"the coalition" is no ministry or wire agency named before; "the alliance"
   for (const e of doc.entities) assert.ok(!mentionTexts(e).includes('the coalition'), `${e.name}: ${mentionTexts(e).join('|')}`);
   assert.deepEqual(mentionTexts(named(entitiesOf('NATO said it would send jets. The alliance also said it would hold talks.'), 'North Atlantic Treaty Organization')), ['NATO', 'The alliance']);
 });
+
+test('two names joined by a hyphen before a noun of relations are two parties ("the Orvel-Karsk border", "US-China talks")', () => {
+  const doc = entitiesOf('Troops crossed the Orvel-Karsk border on Monday. Karsk denied it, and Orvel protested. US-China talks resumed in Guinea-Bissau.');
+  assert.deepEqual(mentionTexts(named(doc, 'Karsk')), ['Karsk', 'Karsk']);
+  assert.deepEqual(mentionTexts(named(doc, 'Orvel')), ['Orvel', 'Orvel']);
+  assert.deepEqual(mentionTexts(named(doc, 'China')), ['China']);
+  named(doc, 'Guinea-Bissau');
+  assert.ok(!doc.entities.some((e) => e.name.includes('Orvel-Karsk')));
+});

@@ -303,3 +303,13 @@ test('"it was not clear which side fired first" is the author\'s uncertainty abo
   const shotFirst = analyse('Guards and protesters clashed outside the Varno prison on Friday. The guards shot first, witnesses said.');
   assert.deepEqual(stances(shotFirst), ['witnesses:accuse>guards']);
 });
+
+test('a place that locates the place before it is not the event\'s ("the village of Lusk near the Orvel-Karsk frontier"): headline, lead and accounts are one incident', () => {
+  const doc = analyse(`Shelling kills nine in border village
+
+Shells slammed into the village of Lusk near the Orvel-Karsk frontier on Thursday, killing nine civilians. Orvel blamed Karsk for the shelling. Karsk rejected the charge. It was not clear which side fired first.`);
+  const killing = doc.events.find((e) => e.trigger.text === 'killing')!;
+  assert.deepEqual(killing.place.map((p) => p.text), []);
+  assert.equal(new Set(doc.events.filter((e) => e.incident).map((e) => e.incident)).size, 1);
+  assert.deepEqual(stances(doc).sort(), ['(author):uncertain', 'Karsk:deny', 'Orvel:accuse>Karsk']);
+});

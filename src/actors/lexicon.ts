@@ -92,6 +92,8 @@ export interface NameWords {
   placePrefixes: Map<string, EntityType>;
   /** Nouns that take a possessive inside a name ("People's Army", "Sheriff's Department"). */
   possessiveNameWords: Set<string>;
+  /** Nouns after two hyphen-joined names that make them two parties ("the Orvel-Karsk border"). */
+  dyadNouns: Set<string>;
   /** Single-word characterising nouns and adjectives (lexicons/actors/labels.json). */
   labelWords: Set<string>;
 }
@@ -130,6 +132,7 @@ interface NamesFile {
   religions: Record<string, string>;
   placePrefixes: Record<string, EntityType>;
   possessiveNameWords: string[];
+  dyadNouns: string[];
 }
 
 function fixed(code: string | null): DatedCodes {
@@ -183,6 +186,7 @@ function buildNameWords(file: NamesFile, labels: LabelsFile): NameWords {
     religions: new Map(Object.entries(file.religions).map(([k, v]) => [wordKey(k), v])),
     placePrefixes: new Map(Object.entries(file.placePrefixes).map(([k, v]) => [wordKey(k), v])),
     possessiveNameWords: new Set(file.possessiveNameWords.map(wordKey)),
+    dyadNouns: set(file.dyadNouns),
     labelWords: new Set([...labels.nouns, ...labels.adjectives].filter((w) => !/[\s-]/.test(w))),
   };
 }

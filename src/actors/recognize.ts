@@ -473,6 +473,15 @@ function classifyChunk(chunk: Chunk, tokens: Token[], text: string, ctx: Recogni
     return { mentions: out, coveredFrom: chunk.start, coveredTo: chunk.end };
   }
 
+  // "the Israel-Lebanon border", "Orvel-Karsk talks": two names joined by a hyphen are two
+  // parties, each its own mention.
+  const hyphen = dyadHyphen(chunk, tokens, ctx, actorAt);
+  if (hyphen !== -1) {
+    const before = classifyChunk({ ...chunk, end: hyphen }, tokens, text, ctx, actorAt, roleAt);
+    const after = classifyChunk({ ...chunk, start: hyphen + 1 }, tokens, text, ctx, actorAt, roleAt);
+    return { mentions: [...before.mentions, ...after.mentions], coveredFrom: chunk.start, coveredTo: chunk.end };
+  }
+
   // Capitalised words before a nationality that modifies a noun ("Senior Hungarian
   // officials" at the start of a sentence): the nationality is the actor.
   const last = spanEndingAt(actorAt, chunk.end);
@@ -923,6 +932,24 @@ function spanEndingAt(actorAt: Map<number, ActorSpan>, end: number): ActorSpan |
     if (s && s.end === end) return s;
   }
   return null;
+}
+
+/**
+ * The hyphen that joins two parties in a chunk, or -1: both sides are dictionary actors
+ * ("US-China"), or single names before a noun of relations between two ("the Orvel-Karsk
+ * border"). Compound names ("Guinea-Bissau") are dictionary actors whole and never get here.
+ */
+function dyadHyphen(chunk: Chunk, tokens: Token[], ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): number {
+  for (let k = chunk.start + 1; k < chunk.end - 1; k++) {
+    const t = tokens[k]!;
+    if (!isHyphen(t.text) || t.start !== tokens[k - 1]!.end || tokens[k + 1]!.start !== t.end) continue;
+    if (actorAt.get(chunk.start)?.end === k && actorAt.get(k + 1)?.end === chunk.end) return k;
+    const next = tokens[chunk.end];
+    const single = k === chunk.start + 1 && k + 2 === chunk.end;
+    if (single && next && next.sentence === t.sentence && ctx.lexicon.names.dyadNouns.has(next.norm)) return k;
+    return -1;
+  }
+  return -1;
 }
 
 /** The actor before a hyphen-joined participle is part of a label: "Iranian-backed". */

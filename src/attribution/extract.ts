@@ -100,13 +100,18 @@ export function extractAttributions(doc: Doc, options: ExtractOptions = {}): Att
   return attributions;
 }
 
+const MOTION_INTO = new Set(['into', 'onto']);
+
 /**
  * Whether an accusation verb's object is a place, building, vehicle or military unit
  * (`attacked an army checkpoint`, `hit a fuel depot`, `targeted the convoy`): the verb
  * reports a use of force. Its object is the content's first noun phrase, right after the cue.
+ * So does the verb with "into" (`slammed into the village`).
  */
 function physicalObject(ctx: AttrContext, d: Draft): boolean {
   const { tokens } = ctx;
+  // `shells slammed into the village`: a verb of motion into something is an impact
+  if (MOTION_INTO.has(tokens[d.cue.last]!.norm) || MOTION_INTO.has(tokens[d.cue.last + 1]?.norm ?? '')) return true;
   const start = d.content[0];
   if (start !== d.cue.last + 1 || ctx.quoteOf[start] !== -1) return false;
   const end = npEndAfter(tokens, start, d.content[1]);

@@ -258,7 +258,7 @@ export class ActorIndex {
     for (; k >= 0; k--) {
       const cand = phrases[k]!;
       if (tokens[cand.first]!.sentence < sentence - 2 || (ownSentenceOnly && tokens[cand.first]!.sentence < sentence)) break;
-      if (cand.pronoun || cand.relative) continue;
+      if (cand.pronoun || cand.relative || phraseNamesNobody(tokens, cand.first)) continue;
       if (!this.isActorLike(cand)) continue;
       // Phrases inside a prepositional phrase ("in Iraq", "slogans of the Black Banner
       // movement") are rarely what a subject pronoun means; "the leader of the group" is

@@ -142,6 +142,8 @@ function subjectFromOtherReport(doc: Doc, d: Draft): boolean {
  * the attribution stage finds across clauses the event's own subject search does not.
  */
 function speakerOfOwnCue(doc: Doc, d: Draft): ActorRef[] {
+  // a weapon's impact ("shells slammed into …") is no act of speech, whatever the verb
+  if (d.weaponSubject) return [];
   const start = doc.tokens[d.first]!.start;
   const report = attributionWithCueAt(doc.attributions, start);
   if (!report?.source || namesNobody(report.source.text)) return [];
@@ -792,15 +794,13 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
     }
   }
   let best: { dist: number; spans: Span[] } | null = null;
+  // the last token of the latest place phrase: "the village of Lusk near the frontier" — a
+  // locative right after a place locates that place, not the event
+  let placeEnd = -1;
   for (let i = s.firstToken; i < s.lastToken; i++) {
     const t = tokens[i]!;
     if (t.pos !== 'ADP' || !LOCATIVE.has(t.norm)) continue;
-    if (otherNouns.has(i - 1) && !(d.kind === 'noun' && d.last === i)) continue;
-    // "carried out the attack to avenge the deaths in Kolan": a place after another verb is that verb's.
-    if (i > d.last && verbBetween(tokens, d.last, i)) continue;
-    // "factions based in the Rashidieh camp were behind the attack": a place after a
-    // participle that modifies a noun is where that noun is, not where the event was
-    if (modifiesNoun(tokens, i - 1, d)) continue;
+    const locatesPlace = i - 1 === placeEnd;
     const np = clauses.phraseAt(i + 1);
     if (!np || np.first !== i + 1) continue;
     const spans: Span[] = [];
@@ -809,6 +809,14 @@ function placesOf(clauses: Clauses, actors: ActorIndex, d: Draft, all: Draft[]):
       if (span && !taken.has(span.start)) spans.push(span);
     }
     if (spans.length === 0) continue;
+    placeEnd = tokenIndexAt(tokens, spans.at(-1)!.end - 1);
+    if (locatesPlace) continue;
+    if (otherNouns.has(i - 1) && !(d.kind === 'noun' && d.last === i)) continue;
+    // "carried out the attack to avenge the deaths in Kolan": a place after another verb is that verb's.
+    if (i > d.last && verbBetween(tokens, d.last, i)) continue;
+    // "factions based in the Rashidieh camp were behind the attack": a place after a
+    // participle that modifies a noun is where that noun is, not where the event was
+    if (modifiesNoun(tokens, i - 1, d)) continue;
     const dist = Math.abs(i - d.targetHead);
     if (dist > 20) continue;
     if (!best || dist < best.dist) best = { dist, spans };
@@ -849,7 +857,11 @@ function placeSpan(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Span |
   if (e) {
     if (e.type === 'GPE' || e.type === 'LOC' || e.type === 'FACILITY') {
       const m = e.mentions.find((x) => x.start < end && x.end > start);
-      return m ? makeSpan(doc.text, Math.max(m.start, start), Math.min(m.end, end)) : null;
+      if (!m) return null;
+      // "near the Orvel-Karsk frontier": a name hyphen-joined to the next is a modifier of
+      // the head; the place is the whole compound
+      if (/^[-‐‑]\S/.test(doc.text.slice(m.end, m.end + 2)) && m.end < head.start) return makeSpan(doc.text, m.start, end);
+      return makeSpan(doc.text, Math.max(m.start, start), Math.min(m.end, end));
     }
     return null;
   }

@@ -264,7 +264,10 @@ export function findIncidents(doc: Doc): Incident[] {
     // "Witnesses said officers fired tear gas without warning": someone's account that names
     // no target, time or place of its own cannot be told apart from the incident just told;
     // it is that incident in another voice (unless it speaks of habit: "had fired before").
-    if (!joined && !back && ev.modality !== 'asserted' && ev.target.length === 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev)) {
+    // So is the article's own mention that names nobody either ("It was not clear which side
+    // fired first").
+    const namesNothing = ev.modality === 'asserted' && ev.source.length === 0;
+    if (!joined && !back && (ev.modality !== 'asserted' || namesNothing) && ev.target.length === 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev) && !separate(doc, ev)) {
       // Candidates: the story's first incident and those told in the last few sentences,
       // never one whose victim is this account's perpetrator ("17 officers were injured" /
       // "officers fired tear gas"). The latest told with the same word first ("denied carrying
