@@ -313,3 +313,20 @@ Shells slammed into the village of Lusk near the Orvel-Karsk frontier on Thursda
   assert.equal(new Set(doc.events.filter((e) => e.incident).map((e) => e.incident)).size, 1);
   assert.deepEqual(stances(doc).sort(), ['(author):uncertain', 'Karsk:deny', 'Orvel:accuse>Karsk']);
 });
+
+test('"X and Y trade blame/accusations": each accuses the other; a two-word weapon\'s first word is no perpetrator ("Suicide bomber kills 23")', () => {
+  const mutual = analyse('Shells hit the town of Mera on Monday. Karsk and Orvel traded blame for the attack.');
+  assert.deepEqual(stances(mutual).sort(), ['Karsk:accuse>Orvel', 'Orvel:accuse>Karsk']);
+  const headline = analyse('Karsk and Orvel trade accusations over shelling of Mera\n\nShells hit the town of Mera on Monday.');
+  assert.ok(headline.events.some((e) => e.trigger.text === 'hit'), 'the report after a headline ending in a verb keeps its event');
+  const bomber = analyse('Suicide bomber kills 23 at Dessa market\n\nA suicide bomber blew himself up in the Dessa market on Friday, police said.');
+  assert.deepEqual(stances(bomber), []);
+});
+
+test('an operation to find or rescue people is no fighting; one to drive out rebels is', () => {
+  const search = analyse('Gunmen seized 12 hostages in Varno on Monday. Police launched an operation to find the hostages, the minister said.');
+  assert.ok(!search.events.some((e) => e.trigger.text === 'operation'));
+  assert.deepEqual(stances(search), []);
+  const offensive = analyse('The army launched an operation to drive the rebels out of Varno.');
+  assert.equal(offensive.events.find((e) => e.trigger.text === 'operation')?.type, 'FIGHT');
+});

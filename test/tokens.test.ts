@@ -129,6 +129,14 @@ test('a capitalised participle between an article and a name is part of the name
   assert.equal(at('planned').pos, 'VERB');
 });
 
+test('"trade blame", "exchange fire" after a subject are a verb and its object; "the trade fire sale" stays nouns', () => {
+  const tokens = analyzeText('Karsk and Orvel trade blame for the raid. Troops exchange fire. The trade fire sale ended.', {}, { until: 'tokens' }).tokens;
+  const all = (text: string) => tokens.filter((t) => t.text === text).map((t) => t.pos);
+  assert.deepEqual(all('trade'), ['VERB', 'NOUN']);
+  assert.deepEqual(all('blame'), ['NOUN']);
+  assert.deepEqual(all('exchange'), ['VERB']);
+});
+
 test('"further" before a verb is an adverb; with an object it stays a verb', () => {
   const tag = (text: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.norm === 'further')!.pos;
   assert.equal(tag('“The road is shut,” he further wrote.'), 'ADV');

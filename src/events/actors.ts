@@ -130,6 +130,12 @@ export class ActorIndex {
     return weaponCode(this.weapons, this.doc.tokens, np.first, np.head) !== undefined;
   }
 
+  /** Do tokens `first` and `head` make a two-word weapon ("suicide bomber", "car bomb")? */
+  isWeaponCompound(first: number, head: number): boolean {
+    const tokens = this.doc.tokens;
+    return this.weapons.has(`${lemmaOf(tokens[first]!).toLowerCase()} ${lemmaOf(tokens[head]!)}`);
+  }
+
   /** Is the phrase headed by an actor ("Indian diplomats"), not a thing an actor owns ("an Indian proposal")? */
   headIsActor(np: NounPhrase): boolean {
     const tokens = this.doc.tokens;

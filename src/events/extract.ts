@@ -82,7 +82,7 @@ export function extractEvents(doc: Doc, options: ExtractOptions = {}): Event[] {
     drafts.push(...composeSentence(clauses, obligations(clauses, mentions, s.firstToken, s.lastToken, mod), index, mod));
   }
   for (const d of drafts) findArguments(clauses, actors, lex, d);
-  splitCompounds(drafts);
+  splitCompounds(drafts, lex.reciprocal);
   const dyadsOnly = options.dictionaryOnly === true;
   const kept = drafts.filter((d) => keep(clauses, lex, d, dyadsOnly));
   kept.sort((a, b) => a.first - b.first);
@@ -588,12 +588,13 @@ function impactTarget(clauses: Clauses, actors: ActorIndex, lex: TriggerLexicon,
 
 /**
  * A dictionary's `%` makes the conjoined actors act on each other: "Gondor and
- * Osgiliath renewed ties" is Gondor→Osgiliath and Osgiliath→Gondor, one event each.
+ * Osgiliath renewed ties" is Gondor→Osgiliath and Osgiliath→Gondor, one event each. So
+ * do the reciprocal phrases of the trigger lexicon ("Karsk and Orvel trade blame").
  */
-function splitCompounds(drafts: Draft[]): void {
+function splitCompounds(drafts: Draft[], reciprocal: ReadonlySet<string>): void {
   for (let k = drafts.length - 1; k >= 0; k--) {
     const d = drafts[k]!;
-    if (!d.dictionary?.compound || d.source.length < 2) continue;
+    if (!(d.dictionary?.compound || (reciprocal.has(d.key) && d.target.length === 0)) || d.source.length < 2) continue;
     const parts: Draft[] = [];
     for (const a of d.source) for (const b of d.source) if (a !== b) parts.push({ ...d, source: [a], target: [b] });
     drafts.splice(k, 1, ...parts);
@@ -682,7 +683,9 @@ function ownerOf(clauses: Clauses, actors: ActorIndex, np: NounPhrase, before: n
   for (let k = np.possessor ? np.possessor[1] : np.first; k < before; k++) {
     const t = tokens[k]!;
     const proper = t.pos === 'PROPN' || (t.pos === 'ADJ' && /^[A-Z]/.test(t.text)) || actorNouns().actor.has(lemmaOf(t)) && t.pos === 'NOUN';
-    if (proper && !actors.isWeapon({ ...np, head: k })) {
+    // ("Suicide bomber kills 23": the first word of a two-word weapon is no owner)
+    const weaponWord = actors.isWeapon({ ...np, head: k }) || (k + 1 === before && actors.isWeaponCompound(k, before));
+    if (proper && !weaponWord) {
       if (a === -1) a = k;
       b = k + 1;
     } else if (a !== -1 && t.pos !== 'PUNCT' && !(t.pos === 'VERB')) break;
@@ -766,7 +769,17 @@ function keep(clauses: Clauses, lex: TriggerLexicon, d: Draft, dyadsOnly: boolea
     if (!(hasActor(d.source) && (hasActor(d.target) || commits))) return false;
   }
   if (d.kind === 'noun' && lex.needsGovernor.has(key) && !d.governed && d.source.length === 0 && d.target.length === 0) return false;
+  if (d.kind === 'noun' && searchOperation(clauses.tokens, lex, d)) return false;
   return true;
+}
+
+/** "launched an operation to find the hostages", "a mission to evacuate civilians": a search or rescue, no fighting. */
+function searchOperation(tokens: Token[], lex: TriggerLexicon, d: Draft): boolean {
+  const { nouns, purposes } = lex.searchOperations;
+  if (!nouns.has(d.key)) return false;
+  const to = tokens[d.last];
+  const verb = tokens[d.last + 1];
+  return to?.norm === 'to' && !!verb && verb.pos === 'VERB' && purposes.has(lemmaOf(verb));
 }
 
 /** Characters after an ultimatum's verb within which its time limit stands ("gave the government of X until …"). */

@@ -27,6 +27,10 @@ export interface TriggerLexicon {
   verbObject: Map<string, Map<string, Sense | null>>;
   weapons: Map<string, string>;
   weaponVerbs: Set<string>;
+  /** Phrases whose conjoined subjects act on each other ("Karsk and Orvel trade blame"). */
+  reciprocal: Set<string>;
+  /** "an operation to find the hostages": nouns that are no fighting with one of these purposes. */
+  searchOperations: { nouns: Set<string>; purposes: Set<string> };
   impactVerbs: Set<string>;
   targetPreps: Map<string, string[]>;
   weak: Set<string>;
@@ -44,6 +48,8 @@ interface TriggerFile {
   verbObject: Record<string, Record<string, string | null>>;
   weapons: Record<string, string>;
   weaponVerbs: string[];
+  reciprocal: string[];
+  searchOperations: { nouns: string[]; purposes: string[] };
   impactVerbs: string[];
   targetPreps: Record<string, string[]>;
   weak: string[];
@@ -135,6 +141,8 @@ export function loadTriggerLexicon(): TriggerLexicon {
     verbObject,
     weapons: new Map(Object.entries(file.weapons)),
     weaponVerbs: new Set(file.weaponVerbs),
+    reciprocal: new Set(file.reciprocal),
+    searchOperations: { nouns: new Set(file.searchOperations.nouns), purposes: new Set(file.searchOperations.purposes) },
     impactVerbs: new Set(file.impactVerbs),
     targetPreps: new Map(Object.entries(file.targetPreps)),
     weak: new Set(file.weak),

@@ -317,7 +317,8 @@ export class Clauses {
           if (tokens[i] && tokens[i]!.pos === 'ADP' && ['on', 'in', 'at', 'during', 'since', 'by', 'earlier', 'late'].includes(tokens[i]!.norm)) i--;
           continue;
         }
-        const before = tokens[np.first - 1];
+        // (only within the sentence: a headline ending in a verb is not the clause before)
+        const before = np.first > first ? tokens[np.first - 1] : undefined;
         if (before && before.pos === 'ADP' && before.norm !== 'of' && !(before.norm === 'like') && !SUBORDINATING.has(before.norm)) {
           // A prepositional phrase ("in Iraq") between subject and verb.
           i = np.first - 2;

@@ -18,7 +18,8 @@ import { POSSESSIVE_PRONOUNS } from '../../doc/pronouns.js';
  * tagging rules for words wink-nlp mistags: participial adjectives opening a noun phrase
  * are adjectives (`retagParticipialAdjectives`), "shot" after a subject is a verb
  * (`retagNounTaggedVerbs`), an adjective heading a subject is a noun ("The military
- * said": `retagNominalAdjectives`), an -ing form with an object is a verb (",
+ * said": `retagNominalAdjectives`), "trade blame" and "exchange fire" after a subject
+ * are a verb and its object (`retagCollocationVerbs`), an -ing form with an object is a verb (",
  * wounding two people": `retagVerbalGerunds`), and a capitalised participle inside a
  * name is part of the name ("the Associated Press": `retagNameWords`), and "further"
  * before a verb is an adverb (`retagAdverbBeforeVerb`).
@@ -36,6 +37,7 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   const sentences = collectSentences(doc.text, tokens, ownIndex, read.sentences);
   retagParticipialAdjectives(tokens, context.memo('tokens:participial-adjectives', loadParticipialAdjectives));
   retagNounTaggedVerbs(tokens, context.memo('tokens:noun-tagged-verbs', loadNounTaggedVerbs));
+  retagCollocationVerbs(tokens, context.memo('tokens:noun-tagged-collocations', loadNounTaggedCollocations));
   retagNominalAdjectives(tokens);
   retagVerbalGerunds(tokens);
   retagNameWords(tokens);
@@ -196,6 +198,34 @@ function retagNounTaggedVerbs(tokens: Token[], forms: ReadonlyMap<string, string
     if ((afterSubject || perfect || coordinated) && follows) {
       t.pos = 'VERB';
       t.lemma = lemma;
+    }
+  }
+}
+
+function loadNounTaggedCollocations(): ReadonlyMap<string, ReadonlySet<string>> {
+  const { verbs } = loadJsonResource<{ verbs: Record<string, string[]> }>('lexicons/tokens/noun-tagged-collocations.json');
+  return new Map(Object.entries(verbs).map(([verb, objects]) => [verb, new Set(objects)]));
+}
+
+/**
+ * "Karsk and Orvel trade/NOUN blame/VERB for …", "Troops exchange/NOUN fire": wink-nlp
+ * tags these verbs nouns before their usual objects (lexicons/tokens/noun-tagged-collocations.json).
+ * After a subject, the word is the verb (its lemma the listed verb) and the object a noun.
+ */
+function retagCollocationVerbs(tokens: Token[], collocations: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const objects = t.pos === 'NOUN' ? collocations.get(t.norm) : undefined;
+    if (!objects) continue;
+    const previous = tokens[i - 1]!;
+    const object = tokens[i + 1]!;
+    if (previous.sentence !== t.sentence || object.sentence !== t.sentence || !objects.has(object.norm)) continue;
+    if (!SUBJECT_END.has(previous.pos) || POSSESSIVE_PRONOUNS.has(previous.norm)) continue;
+    t.pos = 'VERB';
+    t.lemma = t.norm;
+    if (object.pos === 'VERB') {
+      object.pos = 'NOUN';
+      object.lemma = object.norm.replace(/s$/, '');
     }
   }
 }
