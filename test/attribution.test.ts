@@ -665,3 +665,13 @@ test('a person named in apposition after a title is the named source ("a militar
 test('a time phrase opening the sentence is no part of a source with appositives', () => {
   assert.equal(byCue(extract('Hours later, a local faction, the Sword of Truth, also said it was behind the bombing.'), 'also said').source?.text, 'a local faction, the Sword of Truth');
 });
+
+test('partitive and relative-clause sources: "one of them", "two officers who took part, speaking on condition of anonymity,"', () => {
+  const one = byCue(extract('The guards were questioned. One of them said the gate had been left open.'), 'said');
+  assert.equal(one.source?.text, 'One of them');
+  assert.equal(one.anonymous, true);
+  const two = byCue(extract('But two officers who took part, speaking on condition of anonymity, said the orders had come from the top.'), 'said');
+  assert.equal(two.source?.text, 'two officers who took part');
+  assert.equal(two.cue.text, 'said');
+  assert.equal(two.anonymous, true);
+});

@@ -43,6 +43,8 @@ export function isAnonymous(ctx: AttrContext, source: [number, number], antecede
   const { lexicon } = ctx;
   for (let k = source[0]; k <= source[1]; k++) if (lexicon.anonymityMarkers.has(tokens[k]!.norm) && marksAnonymity(tokens, k)) return true;
   if (anonymityClauseAfter(ctx, source[1])) return true;
+  // `one of them`, `two of us`: an unnamed member of a group
+  if (tokens[source[1]]!.pos === 'PRON' && tokens[source[1] - 1]?.norm === 'of' && source[1] - 2 === source[0]) return true;
   const main = mainPhrase(tokens, source);
   if (main[0] === main[1] && tokens[main[0]]!.pos === 'PRON') {
     if (antecedent !== null) return antecedent;

@@ -47,10 +47,18 @@ function insideNp(t: Token): boolean {
  * Start of the noun phrase that ends at token `end`, not before `floor`; -1 when the
  * token at `end` cannot end one. A lone subject pronoun is a phrase of its own.
  */
+/** Quantifiers that head a partitive phrase over a pronoun ("some of them"). */
+const PARTITIVE_QUANTIFIERS = new Set(['one', 'some', 'many', 'most', 'all', 'each', 'both', 'several', 'few', 'none', 'either', 'neither', 'any']);
+
 export function npStartBefore(tokens: readonly Token[], end: number, floor: number): number {
   const last = tokens[end];
   if (!last || end < floor) return -1;
-  if (last.pos === 'PRON') return SUBJECT_PRONOUN.has(last.norm) ? end : -1;
+  if (last.pos === 'PRON') {
+    if (SUBJECT_PRONOUN.has(last.norm)) return end;
+    // a partitive: `one of them`, `two of us`, `some of those`
+    const quantifier = tokens[end - 2];
+    return end - 2 >= floor && tokens[end - 1]!.norm === 'of' && quantifier && (quantifier.pos === 'NUM' || PARTITIVE_QUANTIFIERS.has(quantifier.norm)) ? end - 2 : -1;
+  }
   // a capitalised adjective ends a name; `attorney general`, `secretary general` end a title
   // and `the general`, `the accused`: an adjective used as a noun after a determiner
   const postpositive = last.pos === 'ADJ' && (/^[A-Z]/.test(last.text) || (end - 1 >= floor && /^(NOUN|PROPN|DET)$/.test(tokens[end - 1]!.pos)));

@@ -309,7 +309,10 @@ export class FrameFinder {
       // `Hours later, a local faction, the Sword of Truth, said`: a time phrase opening the
       // sentence is no part of the source
       if (segments > 0 && this.isTimePhrase(segStart, segEnd)) break;
-      const np = npStartBefore(tokens, segEnd, segStart);
+      let np = npStartBefore(tokens, segEnd, segStart);
+      // `two officers who took part, speaking on condition of anonymity, said`: a noun phrase
+      // with its relative clause
+      if (np !== -1 && !onlyIntroductory(tokens, segStart, np)) np = this.headOfRelative(segStart, segEnd) ?? np;
       const isNp = (np !== -1 && onlyIntroductory(tokens, segStart, np)) || isAppositive(tokens, segStart, segEnd, ctx.lexicon.verbs);
       const relative = RELATIVE_OPENERS.has(first.norm);
       // a participial phrase or an adverbial clause between subject and verb (`Trump, speaking in Ohio,`, `X, even after Y,`)
@@ -331,6 +334,17 @@ export class FrameFinder {
     }
     if (head === -1) return null;
     return { span: [head, spanEnd], segments };
+  }
+
+  /** The start of the noun phrase a relative clause in [from, to] follows, when only introductory words come before it. */
+  private headOfRelative(from: number, to: number): number | null {
+    const { tokens } = this;
+    for (let r = from + 1; r <= to; r++) {
+      if (!RELATIVE_OPENERS.has(tokens[r]!.norm) && !(tokens[r]!.norm === 'that' && tokens[r]!.pos === 'PRON')) continue;
+      const head = npStartBefore(tokens, r - 1, from);
+      return head !== -1 && onlyIntroductory(tokens, from, head) ? head : null;
+    }
+    return null;
   }
 
   /** Source after token `start`: a noun phrase, with an appositive when one follows before the clause ends. */

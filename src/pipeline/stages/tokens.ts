@@ -351,12 +351,18 @@ const ADVERB_OR_VERB = new Set(['further']);
 /**
  * "he further/VERB wrote", "the ministry further/VERB said": wink-nlp tags "further" a verb
  * even when a verb follows it; two verbs cannot stand side by side there, so it is the
- * adverb, and the clause keeps its one verb.
+ * adverb, and the clause keeps its one verb. And "took part/ADV": the idiom's object.
  */
 function retagAdverbBeforeVerb(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
+    // "officers who took part/ADV said": the object of "take part" is a noun, not the next verb's adverb
+    if (t.norm === 'part' && t.pos === 'ADV' && i > 0 && tokens[i - 1]!.pos === 'VERB' && tokens[i - 1]!.lemma === 'take') {
+      t.pos = 'NOUN';
+      t.lemma = 'part';
+      continue;
+    }
     if (t.pos !== 'VERB' || !ADVERB_OR_VERB.has(t.norm) || next.sentence !== t.sentence) continue;
     if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
     t.pos = 'ADV';
