@@ -675,3 +675,14 @@ test('partitive and relative-clause sources: "one of them", "two officers who to
   assert.equal(two.cue.text, 'said');
   assert.equal(two.anonymous, true);
 });
+
+test('a headline opening with a single-quoted sentence is a direct quote; apostrophes in running text are not quotes', () => {
+  const found = extract("'We did not order the raid,' says army commander as questions mount\n\nThe soldiers' families say they don't believe him.");
+  const says = byCue(found, 'says');
+  assert.equal(says.source?.text, 'army commander');
+  assert.equal(says.content.text, "'We did not order the raid,'");
+  assert.equal(says.direct, true);
+  const curly = byCue(extract('‘We won’t leave,’ rebels tell Karsk\n\nThe talks resumed.'), 'tell');
+  assert.equal(curly.content.text, '‘We won’t leave,’');
+  assert.equal(byCue(found, 'say').direct, false);
+});

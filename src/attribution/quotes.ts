@@ -5,8 +5,9 @@
  * A quotation never crosses a line break, with one exception that news style defines:
  * a paragraph that opens a quote without closing it continues the quote when the next
  * paragraph opens with a quotation mark again. Such paragraphs form one quotation run
- * (`run`), the unit a speaker says. Single quotes (‘…’) are left alone: in running text
- * they are mostly apostrophes or quotes inside quotes.
+ * (`run`), the unit a speaker says. Single quotes (‘…’) are left alone in running text,
+ * where they are mostly apostrophes or quotes inside quotes; only a line that opens with
+ * a single-quoted sentence (a British headline) is taken as a quote.
  */
 
 export interface Quote {
@@ -52,6 +53,11 @@ export function findQuotes(text: string): Quote[] {
     quotes.push({ start: open, end: i + width, closed: true, run: quotes.length });
     open = -1;
   };
+  const singleQuoted = (from: number) => {
+    const q = singleQuotedOpening(text, from);
+    if (q) quotes.push({ ...q, closed: true, run: quotes.length });
+  };
+  singleQuoted(0);
   MARKS.lastIndex = 0;
   for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
     const i = m.index;
@@ -59,6 +65,7 @@ export function findQuotes(text: string): Quote[] {
     if (ch === '\n') {
       endLine(i);
       lineStart = i + 1;
+      singleQuoted(lineStart);
       continue;
     }
     if (open === -1) {
@@ -92,6 +99,21 @@ export function findQuotes(text: string): Quote[] {
   linkRuns(text, quotes);
   return quotes;
 }
+
+/**
+ * A line that opens with a single-quoted sentence: the headline style of British papers
+ * ("‘We did not order the raid,’ says commander"). Only at a line start, closed by a mark
+ * right after sentence punctuation and before a space, so apostrophes (soldiers', don't)
+ * never pair up; a line with double marks inside is left to them.
+ */
+function singleQuotedOpening(text: string, lineStart: number): { start: number; end: number } | null {
+  const m = SINGLE_QUOTED_OPENING.exec(text.slice(lineStart, lineStart + 400));
+  if (!m) return null;
+  const start = lineStart + m.index + m[1]!.length;
+  return { start, end: lineStart + m.index + m[0].length };
+}
+
+const SINGLE_QUOTED_OPENING = /^([ \t]*)['‘][\p{L}\p{N}][^\n"“”'‘’]*(?:['’][\p{L}][^\n"“”'‘’]*)*[,.!?…]['’](?=[ \t])/u;
 
 /** A closing curly mark used as an opening one (a typesetting slip): at a line start or after a space, before a letter. */
 function opensHere(text: string, i: number, lineStart: number): boolean {
