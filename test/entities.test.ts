@@ -301,3 +301,11 @@ test('two names joined by a hyphen before a noun of relations are two parties ("
   named(doc, 'Guinea-Bissau');
   assert.ok(!doc.entities.some((e) => e.name.includes('Orvel-Karsk')));
 });
+
+test('"Lena Kovac of the Northern Rights Watch" is a person and an organisation; "Bank of America" and "Sword of Truth" stay whole', () => {
+  const doc = entitiesOf('“This is a pattern,” said Lena Kovac of the Northern Rights Watch, adding that the army had lied. The Sword of Truth and the Bank of America were named in the report.');
+  assert.equal(named(doc, 'Lena Kovac').type, 'PERSON');
+  named(doc, 'Northern Rights Watch');
+  named(doc, 'Sword of Truth');
+  named(doc, 'Bank of America');
+});

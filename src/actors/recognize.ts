@@ -350,7 +350,10 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
         // Mount Dalo" (but "University of Cape Town" is one name).
         const placeStart = tokens[k] !== undefined && ctx.lexicon.names.placePrefixes.has(wordKey(tokens[k]!.text)) &&
           ctx.lexicon.names.placePrefixes.has(wordKey(tokens[start]!.text));
-        if (tokens[k] && tokens[k]!.sentence === s && !placeStart && isNameToken(tokens, k, ctx, actorAt, false)) {
+        // "Lena Kovac of the Northern Rights Watch": a person's name, then the organisation
+        // the person is of; each is a name of its own
+        const personOfOrg = next.norm === 'of' && personBeforeOrganisation(tokens, start, end, k, ctx, actorAt);
+        if (tokens[k] && tokens[k]!.sentence === s && !placeStart && !personOfOrg && isNameToken(tokens, k, ctx, actorAt, false)) {
           end = k + 1;
           continue;
         }
@@ -361,6 +364,25 @@ function findNameChunks(tokens: Token[], text: string, ctx: RecognitionContext, 
     t = end;
   }
   return chunks;
+}
+
+/**
+ * Whether the name [start, end) before "of" is a person's and the capitalised words from
+ * k on name an organisation: two or three proper nouns without any head word of a group,
+ * organisation, place or facility before, and such a head word ending the words after
+ * ("David Dorn of the University of Zurich"; but "Bank of America", "Sword of Truth" stay whole).
+ */
+function personBeforeOrganisation(tokens: Token[], start: number, end: number, k: number, ctx: RecognitionContext, actorAt: Map<number, ActorSpan>): boolean {
+  const names = ctx.lexicon.names;
+  const isHeadWord = (t: Token) => {
+    const w = t.norm;
+    return names.orgWords.has(w) || names.groupWords.has(w) || names.mediaWords.has(w) || names.facilityWords.has(w) || names.locationWords.has(w) || names.gpeWords.has(w);
+  };
+  if (end - start < 2 || end - start > 3 || actorAt.has(start)) return false;
+  for (let i = start; i < end; i++) if (tokens[i]!.pos !== 'PROPN' || isHeadWord(tokens[i]!) || ctx.lexicon.roles.longestAt([wordKey(tokens[i]!.text)], 0) !== null) return false;
+  let last = -1;
+  for (let i = k; i < tokens.length && tokens[i]!.sentence === tokens[k]!.sentence && isNameToken(tokens, i, ctx, actorAt, false); i++) last = i;
+  return last !== -1 && (names.orgWords.has(tokens[last]!.norm) || names.mediaWords.has(tokens[last]!.norm) || names.groupWords.has(tokens[last]!.norm));
 }
 
 /**
