@@ -330,3 +330,16 @@ test('an operation to find or rescue people is no fighting; one to drive out reb
   const offensive = analyse('The army launched an operation to drive the rebels out of Varno.');
   assert.equal(offensive.events.find((e) => e.trigger.text === 'operation')?.type, 'FIGHT');
 });
+
+test('a town does not act; "the capital, Velm," places the bombing; "suspects" arrested are no suspicion; "in connection with the bombing" names no bomber', () => {
+  const doc = analyse(`A car bomb exploded at a market in the capital, Velm, on Sunday, killing 11 people, hospital officials said. The minister said police had arrested four suspects in connection with the Velm bombing.`);
+  const killing = doc.events.find((e) => e.trigger.text === 'killing')!;
+  assert.deepEqual(killing.source, []);
+  assert.deepEqual(killing.place.map((p) => p.text), ['Velm']);
+  const bombing = doc.events.find((e) => e.trigger.text === 'bombing')!;
+  assert.deepEqual(bombing.source, []);
+  assert.equal(bombing.incident, killing.incident);
+  assert.ok(!doc.responsibility.some((r) => r.stance === 'suspect'), stances(doc).join(' | '));
+  const suspicion = analyse('A bomb hit the market on Monday. Police suspect the Front carried out the attack.');
+  assert.deepEqual(stances(suspicion), ['Police:suspect>Front']);
+});

@@ -558,13 +558,18 @@ function appositiveType(r: ResolvedEntity, ctx: ResolveContext): EntityType | nu
   return null;
 }
 
-/** GPE or LOC when a mention follows "city of", "town of", "province of", "region of"…. */
+/**
+ * GPE or LOC when a mention follows "city of", "town of", "province of", "region of"…, or
+ * stands in apposition to such a noun or to "capital" ("in the capital, Velm,").
+ */
 function placeNounBefore(r: ResolvedEntity, ctx: ResolveContext): EntityType | null {
   const { tokens } = ctx;
   const { names } = ctx.lexicon;
   for (const m of r.mentions) {
-    if (m.kind !== 'name' || tokens[m.start - 1]?.norm !== 'of') continue;
+    const link = tokens[m.start - 1];
+    if (m.kind !== 'name' || !(link?.norm === 'of' || (link?.text === ',' && tokens[m.end]?.text === ','))) continue;
     const noun = tokens[m.start - 2];
+    if (link.text === ',' && noun?.norm === 'capital') return 'GPE';
     if (!noun || noun.pos !== 'NOUN') continue;
     const key = wordKey(noun.text);
     if (names.gpeWords.has(key)) return 'GPE';

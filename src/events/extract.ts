@@ -369,6 +369,10 @@ function refsOf(actors: ActorIndex, clauses: Clauses, np: NounPhrase | null, req
     }
     if (requireActor && !actors.isActorLike(phrase)) continue;
     const ref = actors.actorRef(phrase, subject);
+    // "a car bomb exploded in the capital, Velm, on Sunday, killing 11": a town does not act
+    // (a capital standing for its state has the state's code and does)
+    const entity = requireActor && ref?.entity ? clauses.doc.entities.find((e) => e.id === ref.entity) : undefined;
+    if (entity && isPlaceBelowCountry(entity)) continue;
     if (ref && !out.some((r) => r.span.start === ref.span.start)) out.push(ref);
   }
   return out;
@@ -637,7 +641,8 @@ function nounSource(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] 
   // "wounded two soldiers in a bomb attack": the event noun is how the clause's subject did it.
   const tokens = clauses.tokens;
   const prep = tokens[np.first - 1];
-  if (prep && ['in', 'during', 'with', 'through'].includes(prep.norm)) {
+  // (not "arrested suspects in connection with the bombing": that links, it says no means)
+  if (prep && ['in', 'during', 'with', 'through'].includes(prep.norm) && tokens[np.first - 2]?.norm !== 'connection') {
     const [first] = clauses.sentenceBounds(np.first);
     for (let k = np.first - 2; k >= first && k > np.first - 12; k--) {
       const t = tokens[k]!;
@@ -878,9 +883,6 @@ function placeSpan(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Span |
     }
     return null;
   }
-  if (doc.entities.length > 0 && head.pos === 'PROPN') {
-    // Entities exist but none covers this name: the entities stage did not see a place here.
-  }
   if (actorNouns().place.has(lemmaOf(head))) {
     // "the town of Cizre"
     const of = tokens[np.last];
@@ -890,6 +892,12 @@ function placeSpan(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Span |
       let first = np.first;
       while (first < np.head && tokens[first]!.pos === 'DET') first++;
       return makeSpan(doc.text, tokens[first]!.start, end);
+    }
+    // "in the capital, Velm,": the place named in apposition
+    if (of?.text === ',' && name && name.first === np.last + 1 && tokens[name.last]?.text === ',') {
+      const named = actors.entityFor(tokens[name.first]!.start, tokens[name.last - 1]!.end, tokens[name.head]!.start);
+      const m = named && (named.type === 'GPE' || named.type === 'LOC') ? named.mentions.find((x) => x.start === tokens[name.first]!.start) : undefined;
+      if (m) return m;
     }
     return null;
   }

@@ -46,9 +46,10 @@ function cueLexicon() {
       for (const p of list) {
         const pattern = p.split(/\s+/).map((w) => w.split('|'));
         for (const first of pattern[0]!) {
-          const entries = byFirst.get(first) ?? [];
+          const word = first.split('/')[0]!;
+          const entries = byFirst.get(word) ?? [];
           entries.push({ stance, pattern });
-          byFirst.set(first, entries);
+          byFirst.set(word, entries);
         }
       }
     }
@@ -77,9 +78,15 @@ function matchAt(tokens: Token[], i: number, last: number, pattern: Pattern, fro
   return k;
 }
 
+/** Whether token t is one of the alternatives; `word/POS` also asks for that part of speech ("suspect/VERB", not "the suspects"). */
 function matchesWord(alternatives: string[], t: Token): boolean {
   const l = lemmaOf(t);
-  for (const a of alternatives) if (a === l || a === t.norm || (a === 'be' && t.pos === 'AUX' && l === 'be')) return true;
+  for (const alt of alternatives) {
+    const slash = alt.indexOf('/');
+    const a = slash === -1 ? alt : alt.slice(0, slash);
+    if (slash !== -1 && t.pos !== alt.slice(slash + 1)) continue;
+    if (a === l || a === t.norm || (a === 'be' && t.pos === 'AUX' && l === 'be')) return true;
+  }
   return false;
 }
 
