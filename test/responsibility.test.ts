@@ -343,3 +343,20 @@ test('a town does not act; "the capital, Velm," places the bombing; "suspects" a
   const suspicion = analyse('A bomb hit the market on Monday. Police suspect the Front carried out the attack.');
   assert.deepEqual(stances(suspicion), ['Police:suspect>Front']);
 });
+
+test('a passive headline "Attack blamed on rebels" has no speaker "Attack"; "was carried out by fighters of X" past a relative clause accuses X; "several attacks" claimed before are not this one', () => {
+  const doc = analyse(`Attack on aid convoy blamed on rebels, UN says
+
+DESSA (Wire) — An attack on an aid convoy near Dura that killed two drivers was carried out by fighters of the Black Hills Army, the UN's aid office said on Tuesday.
+
+The Black Hills Army, which has claimed several attacks on government forces, did not respond. The government blamed the attack on "foreign-backed terrorists." Officials in Kadria rejected the insinuation.`);
+  const convoy = doc.events.find((e) => e.trigger.text === 'attack' && e.target.some((t) => /convoy/.test(t.span.text)))!;
+  const onConvoy = doc.responsibility.filter((r) => r.incident === convoy.incident).map((r) => `${who(r)}:${r.stance}${r.target ? `>${r.target.span.text}` : ''}`);
+  assert.ok(!stances(doc).some((s) => s.startsWith('Attack')), stances(doc).join(' | '));
+  assert.ok(onConvoy.includes("the UN's aid office:accuse>fighters of the Black Hills Army"), onConvoy.join(' | '));
+  assert.ok(onConvoy.includes('The government:accuse>foreign-backed terrorists'), onConvoy.join(' | '));
+  assert.ok(onConvoy.includes('Officials:deny'), onConvoy.join(' | '));
+  assert.ok(!onConvoy.some((s) => s.includes(':claim')), onConvoy.join(' | '));
+  const fighters = convoy.source[0]!;
+  assert.equal(doc.entities.find((e) => e.id === fighters.entity)?.name, 'Black Hills Army');
+});

@@ -16,13 +16,14 @@ import { type Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 interface ActorFile {
   actorNouns: string[];
   placeNouns: string[];
+  memberNouns: string[];
 }
 
-let nouns: { actor: Set<string>; place: Set<string> } | null = null;
-export function actorNouns(): { actor: Set<string>; place: Set<string> } {
+let nouns: { actor: Set<string>; place: Set<string>; member: Set<string> } | null = null;
+export function actorNouns(): { actor: Set<string>; place: Set<string>; member: Set<string> } {
   if (!nouns) {
     const f = loadJsonResource<ActorFile>('lexicons/events/actors.json');
-    nouns = { actor: new Set(f.actorNouns), place: new Set(f.placeNouns) };
+    nouns = { actor: new Set(f.actorNouns), place: new Set(f.placeNouns), member: new Set(f.memberNouns) };
   }
   return nouns;
 }
@@ -208,11 +209,16 @@ export class ActorIndex {
       if (place && place.first === np.last + 1 && this.clauses.hasProper(place) && !this.clauses.isTime(place)) end = tokens[place.last - 1]!.end;
     }
     // "the president of Armenia", "inspectors of the IAEA": a role keeps whose it is.
+    let ownerEntity: Entity | null = null;
     if (end === tokens[np.last - 1]!.end && where?.norm === 'of' && actorNouns().actor.has(lemmaOf(head)) && head.pos === 'NOUN') {
       const owner = this.clauses.phraseAt(np.last + 1);
-      if (owner && owner.first === np.last + 1 && (this.clauses.hasProper(owner) || owner.possessor) && !this.clauses.isTime(owner)) end = tokens[owner.last - 1]!.end;
+      if (owner && owner.first === np.last + 1 && (this.clauses.hasProper(owner) || owner.possessor) && !this.clauses.isTime(owner)) {
+        end = tokens[owner.last - 1]!.end;
+        // "fighters of the Black Hills Army": members act as their group
+        if (actorNouns().member.has(lemmaOf(head))) ownerEntity = this.entityFor(tokens[owner.first]!.start, end, tokens[owner.head]!.start);
+      }
     }
-    const entity = this.entityFor(start, tokens[np.last - 1]!.end, head.start);
+    const entity = this.entityFor(start, tokens[np.last - 1]!.end, head.start) ?? ownerEntity;
     // A name with "of" in it ("The Sword of the Valley") runs past the phrase: take all of it.
     const whole = entity?.mentions.find((m) => m.start >= tokens[np.first]!.start && m.start <= start && m.end > end);
     if (whole) end = whole.end;

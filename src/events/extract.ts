@@ -657,6 +657,9 @@ function nounSource(clauses: Clauses, actors: ActorIndex, d: Draft): ActorRef[] 
 function passiveAgent(clauses: Clauses, actors: ActorIndex, np: NounPhrase): ActorRef[] {
   const tokens = clauses.tokens;
   let k = np.last;
+  // past a relative clause or place after the phrase: "an attack on a convoy in Orvel that
+  // killed two drivers was carried out by …"
+  if (tokens[k]?.pos !== 'AUX') k = passiveAfterModifiers(clauses, k);
   if (tokens[k]?.pos !== 'AUX') return [];
   while (tokens[k]?.pos === 'AUX' || tokens[k]?.pos === 'ADV') k++;
   if (tokens[k]?.pos !== 'VERB' || !/(ed|en|t)$/.test(tokens[k]!.norm)) return [];
@@ -665,6 +668,21 @@ function passiveAgent(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Act
   if (tokens[k]?.norm !== 'by') return [];
   const agent = clauses.phraseAt(k + 1);
   return agent && agent.first === k + 1 && actors.isActorLike(agent) ? refsOf(actors, clauses, agent, true) : [];
+}
+
+/**
+ * The "be" of the passive that follows a phrase's prepositional phrases and relative
+ * clause (up to 15 words, no comma or second auxiliary before it), or -1.
+ */
+function passiveAfterModifiers(clauses: Clauses, from: number): number {
+  const tokens = clauses.tokens;
+  const [, last] = clauses.sentenceBounds(from);
+  for (let k = from; k < last && k < from + 15; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';' || t.pos === 'SCONJ') return -1;
+    if (t.pos === 'AUX') return lemmaOf(t) === 'be' && k > from && tokens[k + 1]?.pos === 'VERB' ? k : -1;
+  }
+  return -1;
 }
 
 /** The possessor or proper premodifiers (before token `before`) of a phrase. */

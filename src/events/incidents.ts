@@ -83,6 +83,15 @@ function separate(doc: Doc, ev: Event): boolean {
   return false;
 }
 
+/**
+ * "which has claimed several attacks on government forces": a plural of deeds that is no
+ * reference back (no "the", "these") tells of several, not of the one incident told.
+ */
+function manyDeeds(doc: Doc, ev: Event): boolean {
+  const t = doc.tokens[tokenIndexAt(doc.tokens, ev.trigger.end - 1)]!;
+  return t.pos === 'NOUN' && t.norm !== t.lemma && /s$/.test(t.norm) && !definite(doc, ev);
+}
+
 /** Sentences after the headline within which the story's first report of its incident comes. */
 const FIRST_REPORT_WITHIN = 5;
 
@@ -238,8 +247,10 @@ export function findIncidents(doc: Doc): Incident[] {
       // A place it names ("the Dessa attack") picks the incident there.
       const placed = ev.place.length > 0;
       const candidates = [...incidents].reverse().filter((inc) => compatible(inc) && !(placed && inc.mentions.every((m) => m.place.length === 0 || placesClash(m, ev))));
+      // ("the attack" is not "several attacks" told since: a singular goes back past a plural of deeds)
+      const ofNumber = manyDeeds(doc, ev) ? candidates : candidates.filter((inc) => !inc.mentions.every((m) => manyDeeds(doc, m)));
       joined = (placed ? candidates.find((inc) => inc.mentions.some((m) => m.place.length > 0 && !placesClash(m, ev))) : undefined) ??
-        candidates.find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ?? candidates[0];
+        ofNumber.find((inc) => inc.mentions.some((m) => sameHead(headWord(doc, m), head))) ?? ofNumber[0] ?? candidates[0];
     } else {
       // An indefinite mention repeats an incident only when what it hit, and when or where,
       // agree — or when it comes right after it (a headline and its first paragraph).
@@ -286,7 +297,7 @@ export function findIncidents(doc: Doc): Incident[] {
     // place, while the story has told one incident of its kind, is that incident in the
     // speaker's words (a roundup has told several; "a separate attack" says it is another).
     // It must name a doer, which may be the first the story gives: a claim of the strike.
-    if (!joined && ev.modality !== 'asserted' && ev.source.length > 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev) && !separate(doc, ev)) {
+    if (!joined && ev.modality !== 'asserted' && ev.source.length > 0 && !ev.time && ev.place.length === 0 && !habitual(doc, ev) && !separate(doc, ev) && !manyDeeds(doc, ev)) {
       const sentence = sentenceIndexAt(doc, ev.trigger.start);
       const ofKind = incidents.filter((inc) => inc.mentions.some((m) => family(m.type) === family(ev.type)));
       const only = ofKind.length === 1 ? ofKind[0]! : undefined;

@@ -227,7 +227,8 @@ export function findResponsibility(doc: Doc): Responsibility[] {
       // denied …, and accused Israel of …"); else whoever says the sentence; else the author
       // ("We are examining every possibility," he said: a first-person subject in a quote is its speaker)
       const firstPerson = attribution !== null && firstPersonSubject(clauses, cue.first, cue.last);
-      const subject = (firstPerson ? null : cueSubject(clauses, actors, cue.first, cue.last)) ?? ownReportSpeaker(doc, clauses, actors, tokens[cue.first]!.start);
+      // ("Attack on convoy blamed on rebels", "X was accused of": a passive's subject is the blamed, no speaker)
+      const subject = (firstPerson || passiveCue(tokens, cue.first) ? null : cueSubject(clauses, actors, cue.first, cue.last)) ?? ownReportSpeaker(doc, clauses, actors, tokens[cue.first]!.start);
       const speaker = subject ?? (attribution ? speakerOf(doc, clauses, actors, attribution) : null) ?? { span: null, entity: null, author: true };
       if (cue.stance === 'uncertain') {
         add({ incident: inc.id, stance: 'uncertain', speaker, target: null, evidence }, tokens[cue.first]!.start);
@@ -418,6 +419,19 @@ function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i 
   if (!actors.isActorLike(np)) return null;
   const ref = actors.actorRef(np);
   return ref ? { span: ref.span, entity: ref.entity, author: false } : null;
+}
+
+/**
+ * Whether the cue's verb is passive: after a form of "be" ("was blamed on", "is accused
+ * of"), or "blamed" right before its "on"/"for", where the active verb has its object between
+ * ("blamed the attack on X"; a headline's "Attack blamed on rebels").
+ */
+function passiveCue(tokens: Token[], first: number): boolean {
+  const t = tokens[first]!;
+  if (t.pos !== 'VERB' || !/(ed|en)$/.test(t.norm)) return false;
+  const before = tokens[first - 1];
+  if (before && before.pos === 'AUX' && lemmaOf(before) === 'be') return true;
+  return lemmaOf(t) === 'blame' && /^(on|for)$/.test(tokens[first + 1]?.norm ?? '');
 }
 
 /** Who denies, when the denial is not an attribution: the subject of the denial verb before the mention. */
