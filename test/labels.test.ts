@@ -118,3 +118,16 @@ test('an unnamed describer is the naming\'s speaker: "The minister called the Re
   assert.ok(found.some(([label, entity, by]) => label === 'criminal gang' && entity === 'Red Hand' && by === 'The minister'), JSON.stringify(found));
   assert.ok(found.some(([label, entity, by]) => label === 'terrorist militia' && entity === 'Red Hand' && by === 'Officials'), JSON.stringify(found));
 });
+
+test('two speakers name one group in one sentence: each label is its own speaker\'s ("…, while X\'s prime minister called the group …"); "designates" names', () => {
+  const doc = labelsOf('The Sons of Rain, a Kadria-backed militia that Washington designates a terrorist organisation, said it would halt its strikes. The Pentagon described the Sons of Rain as "an Iranian proxy," while Velmar\'s prime minister called the group "a legitimate resistance movement."');
+  const r = rows(doc);
+  assert.ok(r.some(([l, e, by]) => l === 'terrorist organisation' && e === 'Sons of Rain' && by === 'Washington'), JSON.stringify(r));
+  assert.ok(r.some(([l, e, by]) => l === 'Iranian proxy' && e === 'Sons of Rain' && by === 'Pentagon'), JSON.stringify(r));
+  assert.ok(r.some(([l, e, by]) => l === 'legitimate resistance movement' && e === 'Sons of Rain' && by === "Velmar's prime minister"), JSON.stringify(r));
+  const said = doc.attributions.find((a) => a.cue.text === 'said')!;
+  assert.equal(said.source?.text, 'The Sons of Rain, a Kadria-backed militia that Washington designates a terrorist organisation');
+  const called = doc.attributions.find((a) => a.cue.text === 'called')!;
+  assert.equal(called.source?.text, "Velmar's prime minister");
+  assert.equal(doc.attributions.find((a) => a.cue.text === 'described')!.content.text, 'the Sons of Rain as "an Iranian proxy,"');
+});

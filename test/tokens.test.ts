@@ -137,6 +137,14 @@ test('"trade blame", "exchange fire" after a subject are a verb and its object; 
   assert.deepEqual(all('exchange'), ['VERB']);
 });
 
+test('a participle hyphen-joined before a noun is an adjective ("a Kadria-backed militia"); "self-described" stays a verb', () => {
+  const tokens = analyzeText('A Kadria-backed militia and the US-led coalition met a self-described socialist.', {}, { until: 'tokens' }).tokens;
+  const at = (text: string) => tokens.find((t) => t.text === text)!.pos;
+  assert.equal(at('backed'), 'ADJ');
+  assert.equal(at('led'), 'ADJ');
+  assert.equal(at('described'), 'VERB');
+});
+
 test('"further" before a verb is an adverb; with an object it stays a verb', () => {
   const tag = (text: string) => analyzeText(text, {}, { until: 'tokens' }).tokens.find((t) => t.norm === 'further')!.pos;
   assert.equal(tag('“The road is shut,” he further wrote.'), 'ADV');

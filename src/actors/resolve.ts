@@ -702,7 +702,10 @@ function antecedentOf(state: PronounState, tokens: Token[], t: number, want: Wan
   // that its factions …" after a sentence naming Iraq).
   if (candidates.length > 1 && !(want.heads && candidates[0]!.nominalKey?.startsWith(want.heads[0]!))) {
     const here = candidates.filter((r) => mentionedInClauseBefore(r, tokens, t));
-    return here.length === 1 ? here[0]! : null;
+    if (here.length === 1) return here[0]!;
+    // "the group" after the Pentagon and the Sons of Rain: the one of the type the word names first
+    const typed = !isPronoun && want.types && want.types.length > 1 ? candidates.filter((r) => r.entity.type === want.types![0]) : [];
+    return typed.length === 1 ? typed[0]! : null;
   }
   return candidates[0]!;
 }

@@ -78,7 +78,8 @@ function isAppositive(tokens: readonly Token[], from: number, to: number, report
   let relative = false;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
-    if (RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && t.pos === 'PRON')) relative = true;
+    // ("a militia that/SCONJ Washington designates …": after a noun, "that" opens its clause, whatever its tag)
+    if (RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && (t.pos === 'PRON' || (k > from && tokens[k - 1]!.pos === 'NOUN')))) relative = true;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative) {
       // a participle after a noun (`a report released last year`), not a finite verb with its object (`the minister defended the budget`)
       const prev = tokens[k - 1]!;

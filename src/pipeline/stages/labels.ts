@@ -403,11 +403,25 @@ function subjectBefore(work: LabelWork, verb: number): { entity: Entity; span: S
   }
   let first = verb - 1;
   while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
+  // the naming verb's own clause: after "while", "that", "but" or a semicolon ("The Pentagon
+  // described X as …, while the prime minister called the group …")
+  for (let j = verb - 1; j > first; j--) {
+    const t = tokens[j]!;
+    if (t.pos === 'SCONJ' || t.norm === 'while' || t.norm === 'whereas' || t.norm === 'but' || t.text === ';') {
+      first = j + 1;
+      break;
+    }
+  }
   for (let j = first; j < verb; j++) {
     const e = work.entityAt[j];
     if (!e) continue;
     const before = tokens[j - 1];
     if (before && before.sentence === sentence && before.pos === 'ADP' && before.norm !== 'of') continue;
+    // "Velmar's prime minister called …": the possessor is not the subject; its head's entity is
+    let end = j;
+    while (end + 1 < verb && work.entityAt[end + 1] === e) end++;
+    const owned = /^['’]s$/.test(tokens[end + 1]?.text ?? '') ? work.entityAt[end + 2] : undefined;
+    if (owned && owned !== e) return { entity: owned, span: mentionSpanAt(work, owned, end + 2) };
     return { entity: e, span: mentionSpanAt(work, e, j) };
   }
   return null;

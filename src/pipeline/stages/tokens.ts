@@ -21,8 +21,10 @@ import { POSSESSIVE_PRONOUNS } from '../../doc/pronouns.js';
  * said": `retagNominalAdjectives`), "trade blame" and "exchange fire" after a subject
  * are a verb and its object (`retagCollocationVerbs`), an -ing form with an object is a verb (",
  * wounding two people": `retagVerbalGerunds`), and a capitalised participle inside a
- * name is part of the name ("the Associated Press": `retagNameWords`), and "further"
- * before a verb is an adverb (`retagAdverbBeforeVerb`).
+ * name is part of the name ("the Associated Press": `retagNameWords`), "further"
+ * before a verb is an adverb (`retagAdverbBeforeVerb`), and a participle hyphen-joined
+ * to a word before a noun is an adjective ("a Kadria-backed militia":
+ * `retagHyphenatedParticiples`).
  */
 export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
@@ -42,6 +44,7 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   retagVerbalGerunds(tokens);
   retagNameWords(tokens);
   retagAdverbBeforeVerb(tokens);
+  retagHyphenatedParticiples(tokens);
   doc.tokens = tokens;
   doc.sentences = sentences;
 }
@@ -367,6 +370,25 @@ function retagAdverbBeforeVerb(tokens: Token[]): void {
     if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
     t.pos = 'ADV';
     t.lemma = t.norm;
+  }
+}
+
+/**
+ * "a Kadria-backed/VERB militia", "the US-led/VERB coalition", "state-run/VERB media":
+ * wink-nlp tags the participle of a hyphenated compound a verb; before the noun it
+ * modifies, the compound is an adjective, and the sentence keeps its one verb.
+ */
+function retagHyphenatedParticiples(tokens: Token[]): void {
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'VERB' || !/(ed|en|ing|run|led|held|born|made|based)$/.test(t.norm)) continue;
+    const hyphen = tokens[i - 1]!;
+    if (!/^[-‐‑]$/.test(hyphen.text) || hyphen.start !== tokens[i - 2]!.end || t.start !== hyphen.end) continue;
+    // ("self-described", "self-proclaimed" say who calls it so: the verb stays, as a report)
+    if (tokens[i - 2]!.norm === 'self') continue;
+    const next = tokens[i + 1]!;
+    if (next.sentence !== t.sentence || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) continue;
+    t.pos = 'ADJ';
   }
 }
 
