@@ -306,6 +306,23 @@ test('chains: "X, citing an unnamed official, said C" relays the official throug
   assert.equal(byCue(reason, 'citing').content.text, 'weak exports');
 });
 
+test('chains: "C, according to X, which cited Y" and "According to X, which cited Y, C" relay Y through X; a cited document stays as it is', () => {
+  for (const text of ['Two suspects were held, according to the agency, which cited a security source.', 'According to the agency, which cited a security source, two suspects were held.']) {
+    const found = extract(text);
+    const relay = found.find((a) => a.cue.text.toLowerCase() === 'according to')!;
+    const origin = byCue(found, 'cited');
+    assert.equal(relay.source?.text, 'the agency');
+    assert.equal(relay.content.text.toLowerCase(), 'two suspects were held');
+    assert.equal(origin.source?.text, 'a security source');
+    assert.equal(origin.content.text, relay.content.text);
+    assert.equal(origin.via, relay.id);
+    assert.equal(origin.anonymous, true);
+  }
+  const document = extract('Two suspects were held, according to the agency, which cited a transcript.');
+  assert.equal(byCue(document, 'according to').content.text, 'Two suspects were held');
+  assert.equal(byCue(document, 'cited').via, null);
+});
+
 test('an attitude inside a quotation is the quoted speaker’s, not a separate attribution', () => {
   const found = extract('“I think the vote was fair,” the judge said.');
   assert.deepEqual(found.map((a) => a.cue.text), ['said']);

@@ -125,23 +125,32 @@ function keepNested(ctx: AttrContext, d: Draft, outer: Draft): boolean {
 const CITING = new Set(['cite', 'quote']);
 
 /**
- * `X, citing an unnamed official, said C` / `X said C, citing sources in the ministry`:
- * the cited person is where C comes from, and X relays it. The citation becomes the
+ * `X, citing an unnamed official, said C` / `X said C, citing sources in the ministry` /
+ * `C, according to X, which cited a security source`: the cited person is where C comes
+ * from, and X relays it. The citation becomes the
  * origin's attribution (source: the person cited, content: C) reached through X's.
  * A citation of a document or a reason (`citing low growth`) stays as it is.
  */
 export function relayCitations(ctx: AttrContext, drafts: Draft[]): void {
   const { tokens, lexicon } = ctx;
   for (const d of drafts) {
-    if (d.cue.kind !== 'verb' || !CITING.has(d.cue.lemma) || !tokens[d.cue.head]!.norm.endsWith('ing')) continue;
+    // `X, citing Y` or, after the source of a report, `X, which cited Y`
+    const relative = d.source !== null && d.source[0] === d.source[1] && /^(which|who)$/.test(tokens[d.source[0]]!.norm) && tokens[d.source[0] - 1]?.text === ',';
+    if (d.cue.kind !== 'verb' || !CITING.has(d.cue.lemma) || !(tokens[d.cue.head]!.norm.endsWith('ing') || relative)) continue;
     const [c0, c1] = d.content;
     if (c1 - c0 > 12) continue;
     let head = -1;
     let verb = false;
+    // the cited phrase ends at a comma (`which cited a source, C`)
+    let end = c1;
     for (let k = c0; k <= c1; k++) {
       const t = tokens[k]!;
+      if (t.text === ',') {
+        end = k - 1;
+        break;
+      }
       if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
-      if (t.pos === 'ADP' || t.text === ',') break;
+      if (t.pos === 'ADP') break;
       if (t.pos === 'NOUN' || t.pos === 'PROPN') head = k;
     }
     if (verb || head === -1) continue;
@@ -149,9 +158,10 @@ export function relayCitations(ctx: AttrContext, drafts: Draft[]): void {
     const person = lexicon.personNouns.has(h.norm) || lexicon.titleNouns.has(h.norm) || (h.pos === 'PROPN' && !lexicon.groupNouns.has(h.norm));
     if (!person) continue;
     const sentence = ctx.sentenceOf[d.cue.head];
-    const main = drafts.find((m) => m !== d && !m.relayedBy && ctx.sentenceOf[m.cue.head] === sentence && m.source && d.source && m.source[0] === d.source[0] && (m.content[1] < d.cue.first || m.content[0] > d.cue.last));
+    const sameSource = (m: Draft) => !!m.source && !!d.source && (relative ? m.source[1] + 2 === d.source[0] : m.source[0] === d.source[0]);
+    const main = drafts.find((m) => m !== d && !m.relayedBy && ctx.sentenceOf[m.cue.head] === sentence && sameSource(m) && (m.content[1] < d.cue.first || m.content[0] > d.cue.last));
     if (!main) continue;
-    d.source = [c0, c1];
+    d.source = [c0, end];
     d.content = main.content;
     d.relayedBy = main;
     d.sieve = 'citation';

@@ -801,7 +801,14 @@ export class FrameFinder {
     while (s < cue.first && (LEADING_CONJ.has(tokens[s]!.norm) || tokens[s]!.pos === 'PUNCT' && ctx.mark[s] !== OPEN_MARK)) s++;
     const beforeEnd = cue.first - 1 - (isCommaLike(tokens[cue.first - 1]) ? 1 : 0);
     const hasBefore = beforeEnd >= s;
-    const afterStart = after + (isCommaLike(tokens[after]) ? 1 : 0);
+    let afterStart = after + (isCommaLike(tokens[after]) ? 1 : 0);
+    // `According to VNA, which cited a source, C`, `C, according to VNA, which cited a transcript`:
+    // a relative clause tells of the source; the content is what follows its comma, if anything
+    if (afterStart <= last && RELATIVE_OPENERS.has(tokens[afterStart]!.norm)) {
+      let k = afterStart + 1;
+      while (k <= last && !isCommaLike(tokens[k])) k++;
+      afterStart = k + 1;
+    }
     const hasAfter = afterStart <= last && !this.atEnd(afterStart, last);
     if (!hasBefore && !hasAfter) return null;
     const contentStart = hasBefore ? s : afterStart;
