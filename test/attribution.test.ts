@@ -586,6 +586,9 @@ test('a noun-tagged verb with its infinitive is a verb cue; a subject noun cue\'
   const insistence = extract("Halvorsen's insistence on blaming the attacks on rogue units was telling.")[0]!;
   assert.equal(insistence.source?.text, 'Halvorsen');
   assert.equal(insistence.content.text, 'the attacks on rogue units');
+  // a "that" clause of the subject ends before the main verb, unless its own verb reports another clause
+  assert.equal(byCue(extract("The army's claim that rebels fired rockets at the town drew criticism."), 'claim').content.text, 'that rebels fired rockets at the town');
+  assert.equal(byCue(extract("Halvorsen's insistence that the militias were Orvel-backed was telling."), 'insistence').content.text, 'that the militias were Orvel-backed');
 });
 
 test('"he" never goes back to a woman, and may go back to an unnamed man quoted before', () => {

@@ -879,11 +879,40 @@ export class FrameFinder {
         }
       }
     }
+    // `the ministry's statement that the border would reopen surprised traders`: a "that"
+    // clause of the subject ends before the main clause's verb
+    if (tokens[contentStart]!.norm === 'that' && source && this.opensClause(source[0], first)) {
+      const end = this.thatClauseEnd(contentStart, content[1]);
+      if (end !== -1) content = [content[0], end];
+    }
     const d = this.draft(cue, source, content, 'noun-complement');
     // a statement noun with its speaker and its content spelled out is an attribution however rare
     // (`Kirby's insistence on blaming …`, `the ministry's claim that …`)
     if (source && tokens[source[0]]!.pos !== 'PRON') d.trusted = true;
     return d;
+  }
+
+  /**
+   * The last token of a "that" clause opening at `that` when a second finite verb follows
+   * its own verb group with nothing to join them (no conjunction, relative word or comma):
+   * that verb is the main clause's. -1 when there is none, or when the clause's verb is a
+   * cue of its own (`that rebels said troops fired`: the next verb is its report's).
+   */
+  private thatClauseEnd(that: number, last: number): number {
+    const { tokens, ctx } = this;
+    // (not a participle glued by a hyphen: `Shia-backed`)
+    const finite = (t: Token, prev: Token) => t.pos === 'AUX' || (t.pos === 'VERB' && t.norm !== t.lemma && !t.norm.endsWith('ing') && prev.norm !== 'to' && !/^[-‐‑]$/.test(prev.text));
+    let g = that + 1;
+    while (g <= last && !finite(tokens[g]!, tokens[g - 1]!)) g++;
+    // the verb group: auxiliaries, adverbs and particles up to its one main verb
+    while (g + 1 <= last && tokens[g]!.pos !== 'VERB' && (tokens[g + 1]!.pos === 'VERB' || tokens[g + 1]!.pos === 'AUX' || tokens[g + 1]!.pos === 'ADV' || tokens[g + 1]!.pos === 'PART')) g++;
+    if (g > last || ctx.lexicon.verbs.has(tokens[g]!.lemma)) return -1;
+    for (let k = g + 1; k <= last; k++) {
+      const t = tokens[k]!;
+      if (t.pos === 'CCONJ' || t.pos === 'SCONJ' || RELATIVE_OPENERS.has(t.norm) || t.norm === 'that' || isCommaLike(t) || t.text === ';' || ctx.quoteOf[k] !== -1) return -1;
+      if (finite(t, tokens[k - 1]!)) return k - 1;
+    }
+    return -1;
   }
 
   /** Does token k open its clause: the sentence's first word, or the first after a leading conjunction or comma? */
