@@ -127,13 +127,13 @@ export function recognise(tokens: Token[], text: string, ctx: RecognitionContext
   const deferred: Mention[] = [];
   for (const chunk of chunks) {
     const found = classifyChunk(chunk, tokens, text, ctx, actorAt, roleAt);
-    for (const m of found.mentions) mentions.push(chunk.headline ? { ...m, inHeadline: true } : m);
+    for (const m of found.mentions) mentions.push(chunk.headline ? withChanges(m, { inHeadline: true }) : m);
     for (let t = found.coveredFrom; t < found.coveredTo; t++) covered[t] = 1;
     if (found.deferred) deferred.push(found.deferred);
   }
   addNominals(tokens, text, ctx, actorAt, roleAt, agentAt, mentions, covered);
   // Nationalities no nominal actor took ("the Turkish and Greek sides") are peoples (NORP).
-  for (const m of deferred) if (!covered[m.start]) mentions.push({ ...m, type: 'NORP' });
+  for (const m of deferred) if (!covered[m.start]) mentions.push(withChanges(m, { type: 'NORP' }));
   addAcronymDefinitions(tokens, mentions);
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions, actorSpans, words };
@@ -438,6 +438,15 @@ function baseMention(start: number, end: number, kind: MentionKind): Mention {
     start, end, kind, type: null, name: '', code: null, country: null, lexiconId: null, roles: [], gender: null,
     plural: false, head: null, acronym: null, titled: false, inHeadline: false, actor: null, sectors: null,
   };
+}
+
+/**
+ * A copy of `m` with `changes`, built on `baseMention` so that it keeps the one hidden
+ * class every mention has (a spread `{ ...m }` makes another, and the code that reads
+ * mentions then has more than one shape to handle).
+ */
+function withChanges(m: Mention, changes: Partial<Mention>): Mention {
+  return Object.assign(baseMention(m.start, m.end, m.kind), m, changes);
 }
 
 /** A mention for a dictionary span standing alone. */
