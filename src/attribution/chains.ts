@@ -97,9 +97,13 @@ function innermostHolder(drafts: readonly Draft[], i: number): number | null {
   const d = drafts[i]!;
   let best: number | null = null;
   let bestSize = Infinity;
-  for (const [j, o] of drafts.entries()) {
+  // (an index loop and no destructuring: this runs for every pair of drafts, and the
+  // entries() pairs and array destructuring allocated on each step)
+  for (let j = 0; j < drafts.length; j++) {
     if (j === i) continue;
-    const [c0, c1] = o.content;
+    const o = drafts[j]!;
+    const c0 = o.content[0];
+    const c1 = o.content[1];
     if (d.cue.first < c0 || d.cue.last > c1) continue;
     // two reports that hold each other: the one with the larger content is the outer one
     const mutual = o.cue.first >= d.content[0] && o.cue.last <= d.content[1];
