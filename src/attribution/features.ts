@@ -82,12 +82,19 @@ export class WeightTable {
 /** Sums a model's weights for the features, hashing them as they come. */
 export class ScoreSink implements FeatureSink {
   score = 0;
+  /** The hash of `lemma|`: a candidate's lemma features all share it, so it is hashed once. */
+  private lemma: string | null = null;
+  private lemmaPrefix = 0;
   constructor(private readonly weights: WeightTable) {}
   add(name: string, value: string): void {
     this.score += this.weights.get(mix(Math.imul(mix(FNV_OFFSET, name) ^ EQUALS, FNV_PRIME), value) | 0);
   }
   addForLemma(lemma: string, name: string, value: string): void {
-    this.score += this.weights.get(mix(Math.imul(mix(Math.imul(mix(FNV_OFFSET, lemma) ^ BAR, FNV_PRIME), name) ^ EQUALS, FNV_PRIME), value) | 0);
+    if (lemma !== this.lemma) {
+      this.lemma = lemma;
+      this.lemmaPrefix = Math.imul(mix(FNV_OFFSET, lemma) ^ BAR, FNV_PRIME);
+    }
+    this.score += this.weights.get(mix(Math.imul(mix(this.lemmaPrefix, name) ^ EQUALS, FNV_PRIME), value) | 0);
   }
 }
 
