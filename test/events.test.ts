@@ -314,3 +314,21 @@ test('a verb after a report is not done by a subject inside that report ("said â
   const doc = events('The envoy, Maria Feld, said it was too early to determine which side fired first and urged both governments to respect the truce.');
   assert.deepEqual(names(find(doc, 'urged').source), ['Maria Feld']);
 });
+
+test('text cut off mid-clause analyses without error, whatever word it ends on', () => {
+  const cut = [
+    'He said in a piece appearing',
+    'The report is further evidence of the pay-to-',
+    'Officials said the rocket attacks highlight the threat',
+    'During the event, the minister unveiled a',
+    'An attack on a convoy near Dura that killed two drivers was carried out by',
+    'Two suspects were held, according to the agency, which cited',
+  ];
+  for (const text of cut) {
+    for (let end = 1; end <= text.length; end++) {
+      const part = text.slice(0, end);
+      if (part.trim() === '') continue;
+      assert.doesNotThrow(() => analyzeText(part, { published: '2022-05-10' }), part);
+    }
+  }
+});

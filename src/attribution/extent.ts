@@ -50,7 +50,8 @@ function publishedSaying(ctx: AttrContext, verb: number, content: [number, numbe
   if (!lexicon.publishingVerbs.has(tokens[verb]!.lemma) || content[0] !== verb + 1) return -1;
   // the object: a determiner or possessive, modifiers, a statement noun
   let k = verb + 1;
-  if (!/^(DET|PRON)$/.test(tokens[k]!.pos)) return -1;
+  // (the text may end right after the determiner: "unveiled a")
+  if (k + 1 > content[1] || !/^(DET|PRON)$/.test(tokens[k]!.pos)) return -1;
   k++;
   while (k < content[1] && k < verb + 6 && !lexicon.nouns.has(tokens[k]!.lemma) && /^(ADJ|NOUN|PROPN|NUM|PUNCT)$/.test(tokens[k]!.pos) && tokens[k]!.text !== ',') k++;
   if (tokens[k]!.pos !== 'NOUN' || !lexicon.nouns.has(tokens[k]!.lemma)) return -1;

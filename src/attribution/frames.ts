@@ -577,6 +577,7 @@ export class FrameFinder {
     if (ctx.quoteOf[cue.head] !== -1) return null;
     const [first, sentenceLast] = this.sentenceRange(cue.head);
     // the impression's clause ends at a colon or semicolon (what follows is another statement)
+    if (cue.last >= sentenceLast) return null;
     let last = cue.last + 1;
     while (last < sentenceLast && tokens[last + 1]!.text !== ':' && tokens[last + 1]!.text !== ';') last++;
     let j = cue.last + 1;

@@ -676,6 +676,7 @@ function passiveAgent(clauses: Clauses, actors: ActorIndex, np: NounPhrase): Act
  */
 function passiveAfterModifiers(clauses: Clauses, from: number): number {
   const tokens = clauses.tokens;
+  if (from >= tokens.length || from < 1 || tokens[from]!.sentence !== tokens[from - 1]!.sentence) return -1;
   const [, last] = clauses.sentenceBounds(from);
   for (let k = from; k < last && k < from + 15; k++) {
     const t = tokens[k]!;

@@ -95,7 +95,9 @@ function isHyphen(t: Token | undefined): boolean {
 export function hyphenJoined(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  const tok = tokens[i]!;
+  const tok = tokens[i];
+  // (a hyphen ending the text, "the pay-to-", has nothing after it)
+  if (!tok) return false;
   if (prev && isHyphen(prev) && prev.end === tok.start && tokens[i - 2] && tokens[i - 2]!.end === prev.start) return true;
   if (next && isHyphen(next) && tok.end === next.start && tokens[i + 2] && next.end === tokens[i + 2]!.start) return true;
   return false;
