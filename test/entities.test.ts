@@ -309,3 +309,9 @@ test('"Lena Kovac of the Northern Rights Watch" is a person and an organisation;
   named(doc, 'Sword of Truth');
   named(doc, 'Bank of America');
 });
+
+test('company names by their head word are organisations ("Helix Shipping", "Orvel Energy")', () => {
+  const doc = entitiesOf("The tanker's operator, Helix Shipping, said the crew was safe. Orvel Energy said its output fell.");
+  assert.equal(named(doc, 'Helix Shipping').type, 'ORG');
+  assert.equal(named(doc, 'Orvel Energy').type, 'ORG');
+});
