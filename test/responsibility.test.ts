@@ -360,3 +360,12 @@ The Black Hills Army, which has claimed several attacks on government forces, di
   const fighters = convoy.source[0]!;
   assert.equal(doc.entities.find((e) => e.id === fighters.entity)?.name, 'Black Hills Army');
 });
+
+test('"our forces" in a spokesman\'s quotation are the group he speaks for: his account is a claim', () => {
+  const doc = analyse(`The Coastal Movement said on Saturday it had fired two missiles at a tanker in the Red Strait.
+
+"Our naval forces targeted the tanker Marisol with two missiles," the group's military spokesman, Yahya Sarem, said.`);
+  const targeted = doc.events.find((e) => e.trigger.text === 'targeted')!;
+  assert.equal(doc.entities.find((e) => e.id === targeted.source[0]?.entity)?.name, 'Coastal Movement');
+  assert.deepEqual(stances(doc), ['The Coastal Movement:claim', "the group's military spokesman, Yahya Sarem:claim"]);
+});

@@ -50,6 +50,9 @@ export function phraseNamesNobody(tokens: readonly Token[], first: number): bool
   return namesNobody(tokens[first]!.norm) || (before?.pos === 'DET' && namesNobody(before.norm));
 }
 
+/** First-person pronouns: in a quotation, its speaker. */
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'i', 'my', 'me', 'ours']);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 
 /** Lower-case words of a phrase, singular, without determiners and quote marks. */
@@ -249,10 +252,34 @@ export class ActorIndex {
       const span = latestNamedMention(covering, t.start) ?? makeSpan(text, t.start, t.end);
       return { span, entity: covering.id };
     }
+    // "'Our naval forces targeted the tanker,' the group's spokesman said": a first person in
+    // a quotation is its speaker, or the group a spokesman speaks for
+    if (FIRST_PERSON.has(t.norm)) {
+      const speaker = this.quoteSpeaker(t.start);
+      if (speaker) return speaker;
+    }
     const ante = this.antecedent(np);
     if (ante) return this.actorRef(ante);
     if (t.norm === 'we' || t.norm === 'i') return { span: makeSpan(text, t.start, t.end), entity: null };
     return null;
+  }
+
+  /** The speaker of the direct quotation holding the offset: the group a spokesperson speaks for, else the source. */
+  private quoteSpeaker(offset: number): ActorRef | null {
+    const doc = this.doc;
+    const quote = doc.attributions.find((a) => a.direct && a.content.start <= offset && offset < a.content.end && a.source);
+    if (!quote?.source) return null;
+    const source = quote.source;
+    const spokes = /\b(spokes(man|woman|person)|representative)\b/i.test(source.text);
+    if (spokes) {
+      // "the group's military spokesman", "Hamas's spokesman": the owner before the possessive
+      for (const e of doc.entities) {
+        const m = e.mentions.find((x) => x.start >= source.start && x.end <= source.end && /^['’]s\b/.test(doc.text.slice(x.end, x.end + 3)));
+        if (m) return { span: latestNamedMention(e, m.end) ?? m, entity: e.id };
+      }
+    }
+    const entity = quote.sourceEntity ? doc.entities.find((e) => e.id === quote.sourceEntity) : undefined;
+    return { span: (entity && latestNamedMention(entity, source.end)) ?? source, entity: quote.sourceEntity };
   }
 
   /** Nearest earlier actor phrase (this sentence and the two before) agreeing with the pronoun. */

@@ -191,7 +191,7 @@ export function findResponsibility(doc: Doc): Responsibility[] {
         const accusedByCue = accusedInSentence(doc, ti);
         if (cueType === 'deny') {
           add({ incident: inc.id, stance: 'deny', speaker, target: perpetrator && !same(perpetrator, speaker) ? perpetrator : null, evidence }, order);
-        } else if (perpetrator && same(perpetrator, speaker)) {
+        } else if (perpetrator && (same(perpetrator, speaker) || firstPersonPerpetrator(doc, attribution, perpetrator, m))) {
           add({ incident: inc.id, stance: 'claim', speaker, target: null, evidence }, order);
         } else if (cueType === 'believe' && (perpetrator || accusedByCue)) {
           add({ incident: inc.id, stance: 'suspect', speaker, target: perpetrator ?? accusedByCue, evidence }, order);
@@ -419,6 +419,17 @@ function cueSubject(clauses: Clauses, actors: ActorIndex, i: number, cueEnd = i 
   if (!actors.isActorLike(np)) return null;
   const ref = actors.actorRef(np);
   return ref ? { span: ref.span, entity: ref.entity, author: false } : null;
+}
+
+/**
+ * "'Our naval forces targeted the tanker,' the group's spokesman said": the perpetrator is
+ * the speaker's own side when the quotation names it in the first person, right before the
+ * mention ("our forces", "we").
+ */
+function firstPersonPerpetrator(doc: Doc, attribution: Attribution, perpetrator: ActorRef, m: Event): boolean {
+  if (!attribution.direct) return false;
+  const before = doc.text.slice(Math.max(attribution.content.start, m.trigger.start - 40), m.trigger.start);
+  return m.trigger.start >= attribution.content.start && /\b(we|our)\b/i.test(before) && !!perpetrator;
 }
 
 /**
