@@ -706,3 +706,9 @@ test('a headline opening with a single-quoted sentence is a direct quote; apostr
   assert.equal(curly.content.text, '‘We won’t leave,’');
   assert.equal(byCue(found, 'say').direct, false);
 });
+
+test('a coordinated verb after an opening phrase shares the subject; an opening phrase without its comma leaves the name after it', () => {
+  const found = extract('In his speech, Omar Vance urged the council to act, and criticized the mayor for his silence.');
+  assert.equal(byCue(found, 'criticized').source?.text, 'Omar Vance');
+  assert.equal(byCue(extract('In an interview Omar Vance declared that the plan was dead.'), 'declared').source?.text, 'Omar Vance');
+});

@@ -260,7 +260,7 @@ function fillSharedSources(ctx: AttrContext, drafts: Draft[]): void {
       }
     }
     // … and a coordinated verb, the subject of the sentence's main clause: an earlier attribution's source that opens it …
-    const main = drafts.slice(0, i).find((p) => p.source && ctx.sentenceOf[p.cue.head] === sentence && p.source[0] < p.cue.first && onlyLeading(ctx, first, p.source[0]));
+    const main = drafts.slice(0, i).find((p) => p.source && ctx.sentenceOf[p.cue.head] === sentence && p.source[0] < p.cue.first && (onlyLeading(ctx, first, p.source[0]) || introducedByPhrase(ctx, first, p.source[0])));
     if (main) {
       d.source = main.source;
       continue;
@@ -271,6 +271,13 @@ function fillSharedSources(ctx: AttrContext, drafts: Draft[]): void {
     const end = npEndAfter(tokens, k, d.cue.first - 1);
     if (end !== -1 && /^(VERB|AUX)$/.test(tokens[end + 1]?.pos ?? '')) d.source = [k, end];
   }
+}
+
+/** Whether an introductory phrase without a verb, closed by a comma, stands between `from` and `to` (`In his speech, Graham urged`). */
+function introducedByPhrase(ctx: AttrContext, from: number, to: number): boolean {
+  if (to - 1 <= from || !isCommaLikeToken(ctx.tokens[to - 1]!)) return false;
+  for (let k = from; k < to - 1; k++) if (/^(VERB|AUX)$/.test(ctx.tokens[k]!.pos) || ctx.quoteOf[k] !== -1) return false;
+  return true;
 }
 
 /** Whether only conjunctions, adverbs and punctuation stand between `from` and `to`. */

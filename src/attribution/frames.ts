@@ -292,6 +292,13 @@ export class FrameFinder {
           const head = k >= floor ? npStartBefore(tokens, k, floor) : -1;
           if (head !== -1 && !(tokens[head - 1] && head - 1 >= floor && tokens[head - 1]!.pos === 'ADP')) return { span: [head, end], segments: 1 };
         }
+        // an opening phrase without its comma: `In an interview Trump declared`, `After the
+        // meeting of the council Ana Lee said`: the name after its common noun is the subject
+        if (before.pos === 'ADP' && onlyIntroductory(tokens, floor, start - 1)) {
+          let name = end;
+          while (name - 1 > start && tokens[name - 1]!.pos === 'PROPN') name--;
+          if (tokens[end]!.pos === 'PROPN' && name > start && tokens[name - 1]!.pos === 'NOUN') return { span: [name, end], segments: 1 };
+        }
         return null;
       }
       return { span: [start, end], segments: 1 };
