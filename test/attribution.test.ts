@@ -712,3 +712,9 @@ test('a coordinated verb after an opening phrase shares the subject; an opening 
   assert.equal(byCue(found, 'criticized').source?.text, 'Omar Vance');
   assert.equal(byCue(extract('In an interview Omar Vance declared that the plan was dead.'), 'declared').source?.text, 'Omar Vance');
 });
+
+test('a time phrase run into the subject is left out of the source ("The army last week said")', () => {
+  assert.equal(byCue(extract('The army last week said that it would withdraw.'), 'said').source?.text, 'The army');
+  assert.equal(byCue(extract('The ministry late Tuesday said the border was shut.'), 'said').source?.text, 'The ministry');
+  assert.equal(byCue(extract('Officials this week said the talks had failed.'), 'said').source?.text, 'Officials');
+});

@@ -254,7 +254,16 @@ export class FrameFinder {
     }
     if (!isCommaLike(tokens[end])) {
       let e = end;
-      // a time phrase between subject and verb is no subject (`Wells Fargo this month announced`)
+      // a time phrase between subject and verb is no subject (`Wells Fargo this month announced`),
+      // also where the chunk runs the two together (`The army last week said`)
+      if (TIME_WORDS.has(tokens[e]!.norm)) {
+        let t = e;
+        while (t - 1 >= floor && TIME_WORDS.has(tokens[t - 1]!.norm)) t--;
+        if (t < e && /^(last|this|next|past|earlier|late|early)$/.test(tokens[t]!.norm) && t - 1 >= floor && /^(NOUN|PROPN)$/.test(tokens[t - 1]!.pos)) {
+          e = t - 1;
+          end = e;
+        }
+      }
       const start = npStartBefore(tokens, e, floor);
       if (start !== -1 && TIME_WORDS.has(tokens[e]!.norm) && start - 1 >= floor) {
         e = start - 1;
