@@ -718,3 +718,13 @@ test('a time phrase run into the subject is left out of the source ("The army la
   assert.equal(byCue(extract('The ministry late Tuesday said the border was shut.'), 'said').source?.text, 'The ministry');
   assert.equal(byCue(extract('Officials this week said the talks had failed.'), 'said').source?.text, 'Officials');
 });
+
+test('a prepositional aside between subject and verb is left out ("The ministry, in a statement, said"); a quoted phrase ends before a participle report ("hailed it as "fantastic," telling …")', () => {
+  assert.equal(byCue(extract('The ministry, in a statement, said the border was shut.'), 'said').source?.text, 'The ministry');
+  const found = extract('The mayor hailed the vote as "fantastic," telling reporters that the city would thrive.');
+  assert.equal(byCue(found, 'hailed').content.text, 'the vote as "fantastic,"');
+  assert.equal(byCue(found, 'telling').source?.text, 'The mayor');
+  assert.equal(byCue(found, 'telling').content.text, 'that the city would thrive');
+  // the relative pronoun before a prepositional phrase is the relative clause's subject
+  assert.equal(byCue(extract('Ana Lee, who in the past has voiced doubts about the plan, spoke on Monday.'), 'has voiced').source?.text, 'who');
+});

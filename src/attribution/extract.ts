@@ -204,8 +204,8 @@ function stopAtTails(ctx: AttrContext, drafts: Draft[]): void {
       }
       let end: number;
       if (edge > c0 && /^[,;:—–]$/.test(tokens[edge]!.text)) end = edge - 1;
-      // (`… as "an Iranian proxy," while X called …`: the comma before the closing mark)
-      else if (conjunction && edge > c0 && ctx.mark[edge] === CLOSE_MARK && tokens[edge - 1]!.text === ',') end = edge;
+      // (`… as "an Iranian proxy," while X called …`, `hailed it as "fantastic," telling …`: the comma before the closing mark)
+      else if (edge > c0 && ctx.mark[edge] === CLOSE_MARK && tokens[edge - 1]!.text === ',') end = edge;
       else if (conjunction && tokens[edge + 1]!.pos === 'CCONJ') end = edge;
       else if (b.cue.kind === 'adverbial' && b.cue.first > c0) end = b.cue.first - 1;
       else continue;

@@ -99,6 +99,12 @@ function isAppositive(tokens: readonly Token[], from: number, to: number, report
   return true;
 }
 
+/** Whether a verb stands among tokens [from, to]. */
+function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return true;
+  return false;
+}
+
 /** Whether the words of a segment before its noun phrase only introduce it (`But`, `And then`). */
 function onlyIntroductory(tokens: readonly Token[], from: number, np: number): boolean {
   for (let k = from; k < np; k++) if (!/^(CCONJ|ADV|SCONJ|PUNCT)$/.test(tokens[k]!.pos)) return false;
@@ -152,7 +158,8 @@ export class FrameFinder {
   private inCommaRelative(cue: Cue, first: number): boolean {
     const { tokens } = this;
     let r = cue.first - 1;
-    while (r > first && r >= cue.first - 8 && !RELATIVE_OPENERS.has(tokens[r]!.norm) && /^(DET|ADJ|NOUN|PROPN|PRON|ADV|AUX|PART|NUM)$/.test(tokens[r]!.pos)) r--;
+    // (over an adverbial phrase too: `X, who in the past has voiced …,`)
+    while (r > first && r >= cue.first - 8 && !RELATIVE_OPENERS.has(tokens[r]!.norm) && /^(DET|ADJ|NOUN|PROPN|PRON|ADV|AUX|PART|NUM|ADP)$/.test(tokens[r]!.pos)) r--;
     return r > first && RELATIVE_OPENERS.has(tokens[r]!.norm) && isCommaLike(tokens[r - 1]);
   }
 
@@ -285,6 +292,8 @@ export class FrameFinder {
           const t = tokens[r]!;
           if (isCommaLike(t) || ctx.mark[r] !== 0) break;
           if (RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && t.pos === 'PRON')) {
+            // `X, who in the past has voiced …`: the relative pronoun before the phrase is the subject
+            if (r === start - 2 && before.pos === 'ADP' && t.norm !== 'whose') return { span: [r, r], segments: 1 };
             const head = npStartBefore(tokens, r - 1, floor);
             return head === -1 ? null : { span: [head, end], segments: 1 };
           }
@@ -332,8 +341,10 @@ export class FrameFinder {
       if (np !== -1 && !onlyIntroductory(tokens, segStart, np)) np = this.headOfRelative(segStart, segEnd) ?? np;
       const isNp = (np !== -1 && onlyIntroductory(tokens, segStart, np)) || isAppositive(tokens, segStart, segEnd, ctx.lexicon.verbs);
       const relative = RELATIVE_OPENERS.has(first.norm);
-      // a participial phrase or an adverbial clause between subject and verb (`Trump, speaking in Ohio,`, `X, even after Y,`)
-      const participial = (first.pos === 'VERB' && /(ing|ed|en)$/.test(first.norm)) || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(SCONJ|ADP)$/.test(tokens[segStart + 1]?.pos ?? ''));
+      // a participial phrase, an adverbial clause or a prepositional aside between subject and verb
+      // (`Trump, speaking in Ohio,`, `X, even after Y,`, `The ministry, in a statement,`)
+      const participial = (first.pos === 'VERB' && /(ing|ed|en)$/.test(first.norm)) || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(SCONJ|ADP)$/.test(tokens[segStart + 1]?.pos ?? '')) ||
+        (first.pos === 'ADP' && !SUBORDINATORS.has(first.norm) && !hasVerb(tokens, segStart, segEnd));
       const age = segStart === segEnd && first.pos === 'NUM';
       if (isNp) {
         head = np !== -1 && onlyIntroductory(tokens, segStart, np) ? np : segStart;
@@ -543,7 +554,8 @@ export class FrameFinder {
     const content = this.contentFrom(start, limit);
     if (!content) return null;
     // `…, adding that`, `… and said that`: the subject is the clause's, found later
-    const shared = !subject && before >= first && (isCommaLike(tokens[before]) || tokens[before]!.pos === 'CCONJ');
+    // (after a comma, also one inside a closing quotation mark: `hailed it as "fantastic," telling …`)
+    const shared = !subject && before >= first && (isCommaLike(tokens[before]) || tokens[before]!.pos === 'CCONJ' || (ctx.mark[before] === CLOSE_MARK && isCommaLike(tokens[before - 1])));
     // `X, citing an official, said …`: a participial phrase set off by commas ends at its comma
     if (before >= first && isCommaLike(tokens[before]) && /ing$/.test(tokens[cue.head]!.norm)) {
       for (let k = content[0] + 1; k < content[1]; k++) {
