@@ -711,6 +711,7 @@ test('a coordinated verb after an opening phrase shares the subject; an opening 
   const found = extract('In his speech, Omar Vance urged the council to act, and criticized the mayor for his silence.');
   assert.equal(byCue(found, 'criticized').source?.text, 'Omar Vance');
   assert.equal(byCue(extract('In an interview Omar Vance declared that the plan was dead.'), 'declared').source?.text, 'Omar Vance');
+  assert.equal(byCue(extract('Omar Vance often takes credit for the plan, and has promised that he would finish it.'), 'has promised').source?.text, 'Omar Vance');
 });
 
 test('a time phrase run into the subject is left out of the source ("The army last week said")', () => {

@@ -269,7 +269,10 @@ function fillSharedSources(ctx: AttrContext, drafts: Draft[]): void {
     let k = first;
     while (k < d.cue.first && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.pos === 'PUNCT' || tokens[k]!.pos === 'ADV')) k++;
     const end = npEndAfter(tokens, k, d.cue.first - 1);
-    if (end !== -1 && /^(VERB|AUX)$/.test(tokens[end + 1]?.pos ?? '')) d.source = [k, end];
+    // (an adverb may stand before that verb: `Donald Trump often takes credit …, and has promised`)
+    let verb = end + 1;
+    while (end !== -1 && verb < d.cue.first && tokens[verb]!.pos === 'ADV') verb++;
+    if (end !== -1 && /^(VERB|AUX)$/.test(tokens[verb]?.pos ?? '')) d.source = [k, end];
   }
 }
 
