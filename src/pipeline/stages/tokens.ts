@@ -19,12 +19,12 @@ import { POSSESSIVE_PRONOUNS } from '../../doc/pronouns.js';
  * are adjectives (`retagParticipialAdjectives`), "shot" after a subject is a verb
  * (`retagNounTaggedVerbs`), an adjective heading a subject is a noun ("The military
  * said": `retagNominalAdjectives`), "trade blame" and "exchange fire" after a subject
- * are a verb and its object (`retagCollocationVerbs`), an -ing form with an object is a verb (",
- * wounding two people": `retagVerbalGerunds`), and a capitalised participle inside a
- * name is part of the name ("the Associated Press": `retagNameWords`), "further"
- * before a verb is an adverb (`retagAdverbBeforeVerb`), and a participle hyphen-joined
- * to a word before a noun is an adjective ("a Kadria-backed militia":
- * `retagHyphenatedParticiples`).
+ * are a verb and its object (`retagCollocationVerbs`), an -ing form with an object is a
+ * verb (", wounding two people": `retagVerbalGerunds`), a capitalised participle inside a
+ * name is part of the name ("the Associated Press": `retagNameWords`), "further" before a
+ * verb is an adverb (`retagAdverbBeforeVerb`), the "part" of "took part" is a noun
+ * (`retagTookPart`), and a participle hyphen-joined to a word before a noun is an
+ * adjective ("a Kadria-backed militia": `retagHyphenatedParticiples`).
  */
 export function tokensStage(doc: Doc, context: PipelineContext): void {
   const read = readWink(doc.text);
@@ -44,6 +44,7 @@ export function tokensStage(doc: Doc, context: PipelineContext): void {
   retagVerbalGerunds(tokens);
   retagNameWords(tokens);
   retagAdverbBeforeVerb(tokens);
+  retagTookPart(tokens);
   retagHyphenatedParticiples(tokens);
   doc.tokens = tokens;
   doc.sentences = sentences;
@@ -354,22 +355,29 @@ const ADVERB_OR_VERB = new Set(['further']);
 /**
  * "he further/VERB wrote", "the ministry further/VERB said": wink-nlp tags "further" a verb
  * even when a verb follows it; two verbs cannot stand side by side there, so it is the
- * adverb, and the clause keeps its one verb. And "took part/ADV": the idiom's object.
+ * adverb, and the clause keeps its one verb.
  */
 function retagAdverbBeforeVerb(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
-    // "officers who took part/ADV said": the object of "take part" is a noun, not the next verb's adverb
-    if (t.norm === 'part' && t.pos === 'ADV' && i > 0 && tokens[i - 1]!.pos === 'VERB' && tokens[i - 1]!.lemma === 'take') {
-      t.pos = 'NOUN';
-      t.lemma = 'part';
-      continue;
-    }
     if (t.pos !== 'VERB' || !ADVERB_OR_VERB.has(t.norm) || next.sentence !== t.sentence) continue;
     if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
     t.pos = 'ADV';
     t.lemma = t.norm;
+  }
+}
+
+/**
+ * "officers who took part/ADV said": wink-nlp tags the object of "take part" an adverb,
+ * which then joins the next verb's cue; it is the idiom's noun.
+ */
+function retagTookPart(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.norm !== 'part' || t.pos !== 'ADV' || tokens[i - 1]!.pos !== 'VERB' || tokens[i - 1]!.lemma !== 'take') continue;
+    t.pos = 'NOUN';
+    t.lemma = 'part';
   }
 }
 
@@ -381,7 +389,7 @@ function retagAdverbBeforeVerb(tokens: Token[]): void {
 function retagHyphenatedParticiples(tokens: Token[]): void {
   for (let i = 2; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.pos !== 'VERB' || !/(ed|en|ing|run|led|held|born|made|based)$/.test(t.norm)) continue;
+    if (t.pos !== 'VERB' || !/(ed|en|ing|run|held|born|made)$/.test(t.norm)) continue;
     const hyphen = tokens[i - 1]!;
     if (!/^[-‐‑]$/.test(hyphen.text) || hyphen.start !== tokens[i - 2]!.end || t.start !== hyphen.end) continue;
     // ("self-described", "self-proclaimed" say who calls it so: the verb stays, as a report)
