@@ -43,13 +43,14 @@ function insideNp(t: Token): boolean {
   return INSIDE.has(t.pos) || isPossessive(t) || NAME_PUNCT.has(t.text);
 }
 
-/**
- * Start of the noun phrase that ends at token `end`, not before `floor`; -1 when the
- * token at `end` cannot end one. A lone subject pronoun is a phrase of its own.
- */
 /** Quantifiers that head a partitive phrase over a pronoun ("some of them"). */
 const PARTITIVE_QUANTIFIERS = new Set(['one', 'some', 'many', 'most', 'all', 'each', 'both', 'several', 'few', 'none', 'either', 'neither', 'any']);
 
+/**
+ * Start of the noun phrase that ends at token `end`, not before `floor`; -1 when the
+ * token at `end` cannot end one. A lone subject pronoun is a phrase of its own, and so is a
+ * partitive over a pronoun ("one of them").
+ */
 export function npStartBefore(tokens: readonly Token[], end: number, floor: number): number {
   const last = tokens[end];
   if (!last || end < floor) return -1;

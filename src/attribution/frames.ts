@@ -79,7 +79,7 @@ function isAppositive(tokens: readonly Token[], from: number, to: number, report
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     // ("a militia that/SCONJ Washington designates …": after a noun, "that" opens its clause, whatever its tag)
-    if (RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && (t.pos === 'PRON' || (k > from && tokens[k - 1]!.pos === 'NOUN')))) relative = true;
+    if (opensRelative(t) || (t.norm === 'that' && k > from && tokens[k - 1]!.pos === 'NOUN')) relative = true;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative) {
       // a participle after a noun (`a report released last year`), not a finite verb with its object (`the minister defended the budget`)
       const prev = tokens[k - 1]!;
@@ -97,6 +97,11 @@ function isAppositive(tokens: readonly Token[], from: number, to: number, report
     if (t.text === ';' || t.text === ':') return false;
   }
   return true;
+}
+
+/** Whether the token opens a relative clause: who, which, whom, whose, where, or "that" tagged a pronoun. */
+function opensRelative(t: Token): boolean {
+  return RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && t.pos === 'PRON');
 }
 
 /** Whether a verb stands among tokens [from, to]. */
@@ -291,7 +296,7 @@ export class FrameFinder {
         for (let r = start - 2; r >= floor && r > start - 16; r--) {
           const t = tokens[r]!;
           if (isCommaLike(t) || ctx.mark[r] !== 0) break;
-          if (RELATIVE_OPENERS.has(t.norm) || (t.norm === 'that' && t.pos === 'PRON')) {
+          if (opensRelative(t)) {
             // `X, who in the past has voiced …`: the relative pronoun before the phrase is the subject
             if (r === start - 2 && before.pos === 'ADP' && t.norm !== 'whose') return { span: [r, r], segments: 1 };
             const head = npStartBefore(tokens, r - 1, floor);
@@ -368,7 +373,7 @@ export class FrameFinder {
   private headOfRelative(from: number, to: number): number | null {
     const { tokens } = this;
     for (let r = from + 1; r <= to; r++) {
-      if (!RELATIVE_OPENERS.has(tokens[r]!.norm) && !(tokens[r]!.norm === 'that' && tokens[r]!.pos === 'PRON')) continue;
+      if (!opensRelative(tokens[r]!)) continue;
       const head = npStartBefore(tokens, r - 1, from);
       return head !== -1 && onlyIntroductory(tokens, from, head) ? head : null;
     }
