@@ -2,7 +2,7 @@ import { unnamedSubjectBefore } from '../actors/resolve.js';
 import { makeSpan } from '../doc/doc.js';
 import type { ActorRef, Doc, Entity, Span, Token } from '../doc/types.js';
 import { loadJsonResource } from '../resources.js';
-import { weaponCode } from './lexicon.js';
+import { compoundWeaponCode, weaponCode } from './lexicon.js';
 import { type Clauses, type NounPhrase, lemmaOf } from './syntax.js';
 
 /**
@@ -137,7 +137,7 @@ export class ActorIndex {
   /** Do tokens `first` and `head` make a two-word weapon ("suicide bomber", "car bomb")? */
   isWeaponCompound(first: number, head: number): boolean {
     const tokens = this.doc.tokens;
-    return this.weapons.has(`${lemmaOf(tokens[first]!).toLowerCase()} ${lemmaOf(tokens[head]!)}`);
+    return compoundWeaponCode(this.weapons, tokens[first]!, tokens[head]!) !== undefined;
   }
 
   /** Is the phrase headed by an actor ("Indian diplomats"), not a thing an actor owns ("an Indian proposal")? */

@@ -183,6 +183,11 @@ export function loadModalityLexicon(): ModalityLexicon {
   return modalityLexicon;
 }
 
+/** The CAMEO code of a two-word weapon ("tear gas", "suicide bomber"), if the two words make one. */
+export function compoundWeaponCode(weapons: Map<string, string>, first: Token, second: Token): string | undefined {
+  return weapons.get(`${lemmaOf(first)} ${lemmaOf(second)}`);
+}
+
 /**
  * The CAMEO code of the weapon a noun phrase names, if it names one: a two-word weapon
  * ("tear gas", "water cannon", "rubber bullets") before its head word alone ("rocket").
@@ -194,7 +199,7 @@ export function weaponCode(weapons: Map<string, string>, tokens: Token[], first:
   // two-word entry is evidence enough when it is written right before the head.
   const before = head > first ? tokens[head - 1] : head > 0 && tokens[head - 1]!.end + 1 >= tokens[head]!.start ? tokens[head - 1] : undefined;
   if (before) {
-    const compound = weapons.get(`${lemmaOf(before)} ${headLemma}`);
+    const compound = compoundWeaponCode(weapons, before, tokens[head]!);
     if (compound) return compound;
   }
   // "Rockets hit northern town": a capitalised plural tagged a name keeps its plural lemma
