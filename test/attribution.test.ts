@@ -729,3 +729,9 @@ test('a prepositional aside between subject and verb is left out ("The ministry,
   // the relative pronoun before a prepositional phrase is the relative clause's subject
   assert.equal(byCue(extract('Ana Lee, who in the past has voiced doubts about the plan, spoke on Monday.'), 'has voiced').source?.text, 'who');
 });
+
+test('"a self-described socialist": the compound reports the phrase after it, and the appositive holding it stays in the main report\'s source', () => {
+  const found = extract('Ana Ruiz, a lawyer and self-described pacifist, said the strike was unlawful.');
+  assert.equal(byCue(found, 'described').content.text, 'pacifist');
+  assert.equal(byCue(found, 'said').source?.text, 'Ana Ruiz, a lawyer and self-described pacifist');
+});

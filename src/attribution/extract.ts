@@ -124,7 +124,8 @@ function physicalObject(ctx: AttrContext, d: Draft): boolean {
 
 /** Whether a relative clause's report lies wholly inside a source (`Ann Lee, who endorsed the mayor,`): both may stand. */
 function withinSource(ctx: AttrContext, inner: Draft | undefined, source: [number, number]): boolean {
-  if (!inner || !inRelativeClause(ctx, inner)) return false;
+  // (so may a report without a source of its own: `Sanders, a self-described socialist, said`)
+  if (!inner || !(inRelativeClause(ctx, inner) || inner.source === null)) return false;
   const first = inner.source ? Math.min(inner.source[0], inner.cue.first, inner.content[0]) : Math.min(inner.cue.first, inner.content[0]);
   return first >= source[0] && inner.content[1] <= source[1] && inner.cue.last <= source[1];
 }

@@ -84,7 +84,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number, report
       // a participle after a noun (`a report released last year`), not a finite verb with its object (`the minister defended the budget`)
       const prev = tokens[k - 1]!;
       const next = tokens[k + 1];
-      const participle = /(ing|ed|en)$/.test(t.norm) && k > from && /^(NOUN|PROPN)$/.test(prev.pos);
+      // (or glued by a hyphen: `a self-described democratic socialist`)
+      const glued = /^[-‐‑]$/.test(prev.text) && prev.end === t.start;
+      const participle = /(ing|ed|en)$/.test(t.norm) && k > from && (/^(NOUN|PROPN)$/.test(prev.pos) || glued);
       // (an -ing participle keeps its object in a phrase that opens like an appositive,
       // `a man visiting Nice`, `one of the states suing the EPA`, unless it is a cue of its
       // own, `a delegate supporting Y`, whose frame the phrase then is)
@@ -92,7 +94,7 @@ function isAppositive(tokens: readonly Token[], from: number, to: number, report
       if (!participle || (next && k + 1 <= to && /^(DET|PRON|PROPN)$/.test(next.pos) && !keepsObject)) return false;
       // a past form with a bare noun after it is a finite verb with its object (`the group claimed responsibility`),
       // unless the noun says when (`released Monday`, `published this week`) or the participle modifies a compound (`Trump's fired campaign manager`)
-      if (/(ed|en)$/.test(t.norm) && next && k + 1 <= to && next.pos === 'NOUN' && !TIME_WORDS.has(next.norm) && tokens[k + 2]?.pos !== 'NOUN' && !/['’]s$/.test(prev.norm)) return false;
+      if (/(ed|en)$/.test(t.norm) && !glued && next && k + 1 <= to && next.pos === 'NOUN' && !TIME_WORDS.has(next.norm) && tokens[k + 2]?.pos !== 'NOUN' && !/['’]s$/.test(prev.norm)) return false;
     }
     if (t.text === ';' || t.text === ':') return false;
   }
@@ -444,6 +446,14 @@ export class FrameFinder {
     // `if confirmed as the work of …`, `unless approved`: a participle clause of condition
     // tells of no act of saying
     if (cue.first === cue.head && CONDITION_OPENERS.has(tokens[before]?.norm ?? '') && /(ed|en)$/.test(tokens[cue.head]!.norm)) return null;
+    // `a self-described democratic socialist`: the person calls himself what the noun phrase
+    // after the compound says; that phrase is all the content
+    if (before >= first + 1 && /^[-‐‑]$/.test(tokens[before]!.text) && tokens[before - 1]!.norm === 'self' && tokens[before]!.start === tokens[before - 1]!.end) {
+      // (wink-nlp may tag the whole phrase adjectives: `democratic/ADJ socialist/ADJ`)
+      let end = after - 1;
+      while (end + 1 <= last && /^(ADJ|NOUN|PROPN|NUM)$/.test(tokens[end + 1]!.pos)) end++;
+      return end < after ? null : this.draft(cue, null, [after, end], 'verb-content');
+    }
 
     // `“C,” said X` / `C, said X`: the verb right after a comma or a closing quote, subject after it
     const afterComma = before >= first && (isCommaLike(tokens[before]) || ctx.mark[before] === CLOSE_MARK);
