@@ -369,3 +369,8 @@ test('"our forces" in a spokesman\'s quotation are the group he speaks for: his 
   assert.equal(doc.entities.find((e) => e.id === targeted.source[0]?.entity)?.name, 'Coastal Movement');
   assert.deepEqual(stances(doc), ['The Coastal Movement:claim', "the group's military spokesman, Yahya Sarem:claim"]);
 });
+
+test('"blamed armed infiltrators for the deaths" accuses them of the incident: deaths are what it did, infiltrators are actors', () => {
+  const doc = analyse('Police fired on protesters in Varno on Saturday, killing two. The ministry blamed armed infiltrators for the deaths.');
+  assert.deepEqual(stances(doc), ['ministry:accuse>armed infiltrators']);
+});

@@ -496,7 +496,17 @@ function accusesOfSomethingElse(doc: Doc, ev: Event, sentenceEnd: number): boole
   const complement = /^\s*(of|for|over)\b/i.exec(doc.text.slice(after, sentenceEnd));
   if (!complement) return false;
   const from = after + complement[0].length;
+  // "blamed X for the deaths": what the incident did is the incident
+  const words = doc.text.slice(from, sentenceEnd).toLowerCase().match(/\p{L}+/gu)?.slice(0, 4) ?? [];
+  if (words.some((w) => outcomeNouns().has(w))) return false;
   return !doc.events.some((e) => e !== ev && isHostileType(e.type) && e.trigger.start >= from && e.trigger.start < sentenceEnd);
+}
+
+let outcomes: ReadonlySet<string> | null = null;
+/** Nouns for what an incident did ("the deaths", "the bloodshed"): lexicons/events/responsibility.json. */
+function outcomeNouns(): ReadonlySet<string> {
+  outcomes ??= new Set(loadJsonResource<{ outcomeNouns: string[] }>('lexicons/events/responsibility.json').outcomeNouns);
+  return outcomes;
 }
 
 const PERPETRATOR_MODALITIES: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported', 'claimed']);
