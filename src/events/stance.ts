@@ -27,6 +27,7 @@ interface CueFile {
   accuse: string[];
   deny: string[];
   claim: string[];
+  outcomeNouns: string[];
 }
 
 type Pattern = string[][];
@@ -36,8 +37,11 @@ interface IndexedPattern {
   pattern: Pattern;
 }
 
-/** Cue patterns indexed by their first word, so a token costs one lookup. */
-let cues: { byFirst: Map<string, IndexedPattern[]> } | null = null;
+/**
+ * Cue patterns indexed by their first word, so a token costs one lookup; and the nouns for
+ * what an incident did ("the deaths", "the bloodshed").
+ */
+let cues: { byFirst: Map<string, IndexedPattern[]>; outcomes: ReadonlySet<string> } | null = null;
 function cueLexicon() {
   if (!cues) {
     const f = loadJsonResource<CueFile>('lexicons/events/responsibility.json');
@@ -53,7 +57,7 @@ function cueLexicon() {
         }
       }
     }
-    cues = { byFirst };
+    cues = { byFirst, outcomes: new Set(f.outcomeNouns) };
   }
   return cues;
 }
@@ -498,15 +502,9 @@ function accusesOfSomethingElse(doc: Doc, ev: Event, sentenceEnd: number): boole
   const from = after + complement[0].length;
   // "blamed X for the deaths": what the incident did is the incident
   const words = doc.text.slice(from, sentenceEnd).toLowerCase().match(/\p{L}+/gu)?.slice(0, 4) ?? [];
-  if (words.some((w) => outcomeNouns().has(w))) return false;
+  const { outcomes } = cueLexicon();
+  if (words.some((w) => outcomes.has(w))) return false;
   return !doc.events.some((e) => e !== ev && isHostileType(e.type) && e.trigger.start >= from && e.trigger.start < sentenceEnd);
-}
-
-let outcomes: ReadonlySet<string> | null = null;
-/** Nouns for what an incident did ("the deaths", "the bloodshed"): lexicons/events/responsibility.json. */
-function outcomeNouns(): ReadonlySet<string> {
-  outcomes ??= new Set(loadJsonResource<{ outcomeNouns: string[] }>('lexicons/events/responsibility.json').outcomeNouns);
-  return outcomes;
 }
 
 const PERPETRATOR_MODALITIES: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported', 'claimed']);
